@@ -1,0 +1,3 @@
+from connector_app.cli import main
+
+raise SystemExit(main())

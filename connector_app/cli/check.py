@@ -1,0 +1,51 @@
+"""connector-app check: integrity of the encrypted file, counts, and the content digest."""
+
+from __future__ import annotations
+
+import json
+
+from connector_app.cli.common import add_workspace_option, open_store, out
+from connector_app.domain.records import BY_NAME
+from connector_app.i18n import _, format_number
+from connector_app.store.digest import content_digest
+
+
+def check_store(store) -> dict:
+    conn = store.connection
+    cipher = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+    sqlite = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
+    return {
+        "cipher_ok": not cipher,
+        "sqlite_ok": sqlite == ["ok"],
+        "foreign_keys_ok": not foreign,
+        "problems": len(cipher) + (0 if sqlite == ["ok"] else len(sqlite)) + len(foreign),
+        "counts": store.counts(),
+        "changes": store.changes.count(),
+        "digest": content_digest(store),
+    }
+
+
+def run(args) -> int:
+    with open_store(args, daily_backup=False) as (_workspace, store):
+        report = check_store(store)
+    if args.json:
+        out(json.dumps(report, indent=2))
+    else:
+        def verdict(ok: bool) -> str:
+            return _("ok") if ok else _("PROBLEMS FOUND")
+        out(_("Encryption (page authentication): {verdict}").format(verdict=verdict(report["cipher_ok"])))
+        out(_("Database structure: {verdict}").format(verdict=verdict(report["sqlite_ok"])))
+        out(_("Links between records: {verdict}").format(verdict=verdict(report["foreign_keys_ok"])))
+        for record_type, count in report["counts"].items():
+            out(f"  {_(BY_NAME[record_type].plural_label):<28} {format_number(count):>10}")
+        out(_("Changes logged: {count}").format(count=report["changes"]))
+        out(_("Content digest: {digest}").format(digest=report["digest"]))
+    return 0 if report["problems"] == 0 else 1
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("check", help=_("check integrity, count records, print the content digest"))
+    add_workspace_option(parser)
+    parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    parser.set_defaults(run=run)

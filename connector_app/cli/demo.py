@@ -1,0 +1,42 @@
+"""connector-app demo --people N --months M: fill a workspace with realistic demo data."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from connector_app.cli.common import add_workspace_option, open_store, out, read_new_passphrase, workspace_path
+from connector_app.i18n import _, format_number
+from connector_app.store.workspace import Workspace
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+
+def run(args) -> int:
+    from connector_app import demo as demo_data  # its word lists are large; load only when asked
+
+    if not Workspace(workspace_path(args)).exists():
+        workspace, _code = Workspace.create(workspace_path(args), read_new_passphrase(creating=True), with_recovery_code=False)
+        workspace.lock()
+        out(_("Created a workspace for the demo at {path} (no recovery code).").format(path=workspace.path))
+    started = time.perf_counter()
+    with open_store(args, daily_backup=False) as (_workspace, store):
+        counts = demo_data.generate(store, people=args.people, months=args.months, seed=args.seed,
+                                    progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    out(_("Demo data written in {seconds} s: {total} records.").format(
+        seconds=format_number(round(time.perf_counter() - started, 1)), total=format_number(sum(counts.values()))))
+    return 0
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("demo", help=_("fill a workspace with realistic demo data"))
+    add_workspace_option(parser)
+    parser.add_argument("--people", type=int, default=200, metavar="N")
+    parser.add_argument("--months", type=int, default=6, metavar="M")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.set_defaults(run=run)

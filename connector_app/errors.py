@@ -1,0 +1,97 @@
+"""Errors a person can act on. Their text is translated and never contains record text."""
+
+from __future__ import annotations
+
+from connector_app.i18n import _
+
+
+class UserError(Exception):
+    """An error with a plain, translated message for the person using the app."""
+
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else _("Something went wrong.")
+
+    def __str__(self) -> str:  # keeps tracebacks and logs to the message we chose
+        return self.message()
+
+
+class WrongPassphrase(UserError):
+    def message(self) -> str:
+        return _("That passphrase does not open this workspace.")
+
+
+class WrongRecoveryCode(UserError):
+    def message(self) -> str:
+        return _("That recovery code does not open this workspace.")
+
+
+class WorkspaceDamaged(UserError):
+    """The files are present but unreadable. Never delete or overwrite them."""
+
+    def message(self) -> str:
+        detail = self.args[0] if self.args else ""
+        text = _("This workspace is damaged; restore from a backup. The damaged files have not been changed.")
+        return f"{text} ({detail})" if detail else text
+
+
+class WorkspaceMissing(UserError):
+    def message(self) -> str:
+        return _("There is no workspace at {path}.").format(path=self.args[0])
+
+
+class WorkspaceExists(UserError):
+    def message(self) -> str:
+        return _("A workspace already exists at {path}.").format(path=self.args[0])
+
+
+class WorkspaceTooNew(UserError):
+    def message(self) -> str:
+        return _(
+            "This workspace was made by a newer version of the app (schema {found}; this app knows {known}). "
+            "Update the app to open it; nothing has been changed."
+        ).format(found=self.args[0], known=self.args[1])
+
+
+class WorkspaceLocked(UserError):
+    def message(self) -> str:
+        return _("The workspace is locked. Unlock it first.")
+
+
+class WeakPassphrase(UserError):
+    """Carries the feedback lines from the passphrase policy."""
+
+    def message(self) -> str:
+        return " ".join(self.args) if self.args else _("Choose a longer passphrase.")
+
+
+class ValidationError(UserError):
+    """One or more fields are not acceptable. ``problems`` maps field name to message."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(problems)
+        self.problems = problems
+
+    def message(self) -> str:
+        return " ".join(self.problems.values())
+
+
+class RecordNotFound(UserError):
+    def message(self) -> str:
+        return _("No {kind} with id {id} was found.").format(kind=self.args[0], id=self.args[1])
+
+
+class StillReferenced(UserError):
+    def message(self) -> str:
+        return _("This record is still used by other records, so it cannot be deleted.")
+
+
+class DiskFull(UserError):
+    def message(self) -> str:
+        return _("The disk is full. Nothing was saved from this action; free some space and try again.")
+
+
+class BackupInvalid(UserError):
+    def message(self) -> str:
+        detail = self.args[0] if self.args else ""
+        text = _("This backup file cannot be used: it is damaged or not a connector app backup.")
+        return f"{text} ({detail})" if detail else text

@@ -1,0 +1,92 @@
+"""What UK GDPR asks of the data about one person: a copy of it all, and erasure.
+
+"Everything about a person" is: their person record; every record whose person
+field points to them (what matters, small steps, strengths, check-ins,
+connections, follow-ups); every conversation they took part in; each of those
+records' field history; and the audit entries about them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from connector_app import __version__
+from connector_app.store.audit import utc_now
+
+EXPORT_FORMAT = "connector-app-subject-access"
+
+
+def _owned_records(store, person_id: str):
+    """(record_type, record) for every record tied to the person, the person last."""
+    for record_type, repo in store.repositories.items():
+        field = repo.record_class.person_field
+        if record_type == "person" or field is None:
+            continue
+        if record_type == "conversation":
+            ids = [row[0] for row in store.connection.execute(
+                "SELECT conversation_id FROM conversation_person WHERE person_id = ? ORDER BY conversation_id",
+                (person_id,))]
+            for conversation_id in ids:
+                yield record_type, repo.get(conversation_id)
+        else:
+            for record in repo.where(field, person_id):
+                yield record_type, record
+    yield "person", store.people.get(person_id)
+
+
+def export_person(store, person_id: str) -> dict:
+    """Everything held about one person, as plain data ready for JSON."""
+    person = store.people.get(person_id)
+    records, history, audit = [], {}, []
+    for record_type, record in _owned_records(store, person.id):
+        records.append({"type": record_type, "id": record.id, **record.values()})
+        history[record.id] = [
+            {"hlc": c.hlc, "device": c.device_id, "op": c.op, "field": c.field, "value": c.value}
+            for c in store.changes.for_record(record.id)
+        ]
+        audit.extend(asdict(entry) for entry in store.audit.for_record(record.id))
+    with store.atomic():
+        store.audit.record("export_person", "person", person.id)
+    return {
+        "format": EXPORT_FORMAT, "version": 1, "app_version": __version__, "exported_at": utc_now(),
+        "person_id": person.id, "records": records, "history": history,
+        "audit": sorted(audit, key=lambda entry: entry["seq"]),
+    }
+
+
+def erase_person(store, person_id: str) -> dict[str, int]:
+    """Erase a person and everything about them; a tombstone of each record remains.
+
+    A conversation with other people (or an anonymous head-count) loses only this
+    person from its list; a conversation with no one else is erased, with its
+    follow-ups and connections. Returns how many records of each type were erased.
+    """
+    erased: dict[str, int] = {}
+
+    def erase(record_type: str, record_id: str) -> None:
+        store.repositories[record_type].erase(record_id)
+        erased[record_type] = erased.get(record_type, 0) + 1
+
+    with store.atomic():
+        person = store.people.get(person_id)
+        for record_type, record in list(_owned_records(store, person.id)):
+            if record_type == "person":
+                continue
+            if record_type == "conversation":
+                others = [pid for pid in record.person_ids if pid != person.id]
+                if others or record.anonymous_count:
+                    store.conversations.update(record.id, person_ids=others)
+                    continue
+                for dependant_type in ("follow_up", "connection"):
+                    repo = store.repositories[dependant_type]
+                    for dependant in repo.where("conversation_id", record.id):
+                        if dependant.person_id not in (None, person.id):
+                            repo.update(dependant.id, conversation_id=None)  # someone else's: keep it
+                        elif repo.find(dependant.id) is not None:
+                            erase(dependant_type, dependant.id)
+                erase("conversation", record.id)
+            elif store.repositories[record_type].find(record.id) is not None:
+                erase(record_type, record.id)
+        erase("person", person.id)
+    store.checkpoint()  # the WAL no longer holds the erased pages
+    return erased

@@ -1,0 +1,248 @@
+"""A workspace is a folder: records.db (SQLCipher), keys.json (key slots), backups/.
+
+    workspace = Workspace(path)
+    store = workspace.unlock(passphrase)
+    ...
+    workspace.lock()
+
+Nothing here ever deletes or overwrites records.db or keys.json when they cannot
+be read: damage is reported and the files are left for a restore.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+from connector_app.errors import WorkspaceDamaged, WorkspaceExists, WorkspaceLocked, WorkspaceMissing
+from connector_app.fileio import fsync_dir, make_private_dir
+from connector_app.i18n import _
+from connector_app.ids import new_id
+from connector_app.passphrase import require_strong
+from connector_app.store.database import connect, migrate
+from connector_app.store.keyslots import (
+    PASSPHRASE, RECOVERY, KdfParams, KeyFile, new_recovery_code, normalise_recovery_code,
+)
+from connector_app.store.store import Store
+
+DB_NAME, KEYS_NAME, BACKUP_DIR = "records.db", "keys.json", "backups"
+
+
+class Workspace:
+    def __init__(self, path: Path | str, *, kdf: KdfParams | None = None):
+        self.path = Path(path)
+        self.kdf = kdf or KdfParams()
+        self.store: Store | None = None
+        self._key: bytes | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / DB_NAME
+
+    @property
+    def keys_path(self) -> Path:
+        return self.path / KEYS_NAME
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.path / BACKUP_DIR
+
+    def exists(self) -> bool:
+        return self.keys_path.exists() or self.db_path.exists()
+
+    # creating ----------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str, *, with_recovery_code: bool = True,
+               kdf: KdfParams | None = None, check_strength: bool = True) -> tuple["Workspace", str | None]:
+        """Make a new workspace. Returns it unlocked, and the recovery code to show once.
+
+        Everything is built in a hidden sibling folder and renamed into place, so a
+        crash half-way leaves no half-made workspace behind.
+        """
+        path = Path(path)
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise WorkspaceExists(path)
+        if check_strength:
+            require_strong(passphrase)
+        params = kdf or KdfParams()
+        make_private_dir(path.parent)
+        staging = path.parent / f".{path.name}.creating-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        make_private_dir(staging)
+        try:
+            db_key = os.urandom(32)
+            workspace_id = new_id()
+            keyfile = KeyFile(workspace_id, [])
+            keyfile.set_slot(PASSPHRASE, passphrase, db_key, params)
+            code = None
+            if with_recovery_code:
+                code = new_recovery_code()
+                keyfile.set_slot(RECOVERY, normalise_recovery_code(code), db_key, KdfParams.for_recovery())
+            conn = connect(staging / DB_NAME, db_key, create=True)
+            try:
+                migrate(conn)
+                device_id = new_id()
+                Store(conn, device_id)  # registers this laptop as the first device
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                                 [("workspace_id", workspace_id), ("device_id", device_id)])
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                conn.close()
+            keyfile.save(staging / KEYS_NAME)
+            if path.exists():
+                path.rmdir()  # empty, checked above
+            os.replace(staging, path)
+            fsync_dir(path.parent)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        workspace = cls(path, kdf=params)
+        workspace._open(db_key, keyfile)
+        return workspace, code
+
+    # unlocking ---------------------------------------------------------------
+
+    def _load_keys(self) -> KeyFile:
+        if not self.path.is_dir() or not self.exists():
+            raise WorkspaceMissing(self.path)
+        return KeyFile.load(self.keys_path)
+
+    def _open(self, db_key: bytes, keyfile: KeyFile) -> Store:
+        conn = connect(self.db_path, db_key)
+        try:
+            migrate(conn, before_upgrade=lambda version: self._backup_before_upgrade(conn, db_key, version))
+            row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
+            if row is None or row[0] != keyfile.workspace_id:
+                raise WorkspaceDamaged(_("keys.json belongs to another workspace"))
+            device = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+            if device is None:
+                raise WorkspaceDamaged(_("records.db has no device id"))
+            store = Store(conn, device[0])
+        except BaseException:
+            conn.close()
+            raise
+        self._key = db_key
+        self.store = store
+        return store
+
+    def unlock(self, passphrase: str) -> Store:
+        """Open with the passphrase. A wrong one raises WrongPassphrase and writes nothing."""
+        keyfile = self._load_keys()
+        store = self._open(keyfile.open_slot(PASSPHRASE, passphrase), keyfile)
+        with store.atomic():
+            store.audit.record("unlock")
+        return store
+
+    def unlock_with_recovery_code(self, code: str) -> Store:
+        keyfile = self._load_keys()
+        store = self._open(keyfile.open_slot(RECOVERY, normalise_recovery_code(code)), keyfile)
+        with store.atomic():
+            store.audit.record("unlock_recovery")
+        return store
+
+    def lock(self) -> None:
+        if self.store is not None:
+            self.store.close()
+        self.store = None
+        self._key = None
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.store is not None and self.store.is_open
+
+    def _require_unlocked(self) -> tuple[Store, bytes]:
+        if self.store is None or self._key is None or not self.store.is_open:
+            raise WorkspaceLocked()
+        return self.store, self._key
+
+    # passphrase and recovery ---------------------------------------------------
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Rewrap the key under a new passphrase; records.db is not touched."""
+        keyfile = self._load_keys()
+        db_key = keyfile.open_slot(PASSPHRASE, old)
+        self._set_passphrase(keyfile, db_key, new)
+
+    def reset_passphrase_with_recovery_code(self, code: str, new: str) -> None:
+        keyfile = self._load_keys()
+        db_key = keyfile.open_slot(RECOVERY, normalise_recovery_code(code))
+        self._set_passphrase(keyfile, db_key, new)
+
+    def _set_passphrase(self, keyfile: KeyFile, db_key: bytes, new: str) -> None:
+        require_strong(new)
+        keyfile.set_slot(PASSPHRASE, new, db_key, self.kdf)
+        keyfile.save(self.keys_path)
+        if self.store is not None and self.store.is_open:
+            with self.store.atomic():
+                self.store.audit.record("passphrase_change")
+
+    def new_recovery_code(self) -> str:
+        """Replace the recovery code (the old one stops working). Needs the workspace unlocked."""
+        _store, db_key = self._require_unlocked()
+        keyfile = self._load_keys()
+        code = new_recovery_code()
+        keyfile.set_slot(RECOVERY, normalise_recovery_code(code), db_key, KdfParams.for_recovery())
+        keyfile.save(self.keys_path)
+        return code
+
+    # backups -------------------------------------------------------------------
+
+    def backup(self, out: Path) -> Path:
+        """An encrypted, consistent copy of the workspace (records and key slots) in one file."""
+        from connector_app.store.backup import write_backup
+        store, db_key = self._require_unlocked()
+        write_backup(store, db_key, self.keys_path, Path(out))
+        with store.atomic():
+            store.audit.record("backup")
+        return Path(out)
+
+    def daily_backup(self, today: date | None = None, keep: int = 7) -> Path | None:
+        """The rolling automatic backup: one per day on first unlock, the newest ``keep`` kept."""
+        from connector_app.store.backup import rolling_backup
+        store, db_key = self._require_unlocked()
+        return rolling_backup(store, db_key, self.keys_path, self.backup_dir, today or date.today(), keep)
+
+    @classmethod
+    def restore(cls, backup_file: Path | str, to: Path | str, *, passphrase: str | None = None,
+                recovery_code: str | None = None) -> "Workspace":
+        """Restore a backup into a new folder, proving first that the secret opens it.
+
+        The restored copy gets a new device id: if the original laptop is still in
+        use, the two must never write changes under the same name.
+        """
+        from connector_app.store.backup import extract_backup
+        to = Path(to)
+        if to.exists() and (not to.is_dir() or any(to.iterdir())):
+            raise WorkspaceExists(to)
+        staging = to.parent / f".{to.name}.restore-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            extract_backup(Path(backup_file), staging)
+            trial = cls(staging)
+            store = (trial.unlock_with_recovery_code(recovery_code) if recovery_code is not None
+                     else trial.unlock(passphrase or ""))
+            device_id = new_id()
+            with store.atomic():
+                store.connection.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (device_id,))
+            store = Store(store.connection, device_id)  # registers the new device
+            with store.atomic():
+                store.audit.record("restore")
+            trial.store = store
+            trial.lock()
+            if to.exists():
+                to.rmdir()
+            os.replace(staging, to)
+            fsync_dir(to.parent)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls(to)
+
+    def _backup_before_upgrade(self, conn, db_key: bytes, version: int) -> None:
+        from connector_app.store.backup import write_backup_from_connection
+        make_private_dir(self.backup_dir)
+        out = self.backup_dir / f"before-upgrade-from-v{version}-{date.today().isoformat()}.cbackup"
+        write_backup_from_connection(conn, db_key, self.keys_path, out, schema_version=version)
