@@ -7,23 +7,7 @@ import json
 from connector_app.cli.common import add_workspace_option, open_store, out
 from connector_app.domain.records import BY_NAME
 from connector_app.i18n import _, format_number
-from connector_app.store.digest import content_digest
-
-
-def check_store(store) -> dict:
-    conn = store.connection
-    cipher = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
-    sqlite = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-    foreign = conn.execute("PRAGMA foreign_key_check").fetchall()
-    return {
-        "cipher_ok": not cipher,
-        "sqlite_ok": sqlite == ["ok"],
-        "foreign_keys_ok": not foreign,
-        "problems": len(cipher) + (0 if sqlite == ["ok"] else len(sqlite)) + len(foreign),
-        "counts": store.counts(),
-        "changes": store.changes.count(),
-        "digest": content_digest(store),
-    }
+from connector_app.store.integrity import check_store
 
 
 def run(args) -> int:
@@ -37,6 +21,9 @@ def run(args) -> int:
         out(_("Encryption (page authentication): {verdict}").format(verdict=verdict(report["cipher_ok"])))
         out(_("Database structure: {verdict}").format(verdict=verdict(report["sqlite_ok"])))
         out(_("Links between records: {verdict}").format(verdict=verdict(report["foreign_keys_ok"])))
+        if report["digest"] is None:
+            out(_("This workspace is damaged; restore from a backup. The damaged files have not been changed."))
+            return 1
         for record_type, count in report["counts"].items():
             out(f"  {_(BY_NAME[record_type].plural_label):<28} {format_number(count):>10}")
         out(_("Changes logged: {count}").format(count=report["changes"]))

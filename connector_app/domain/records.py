@@ -18,7 +18,7 @@ from connector_app.i18n import N_
 SCALE = {"minimum": 0, "maximum": 10}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Record:
     type_name: ClassVar[str]
     label: ClassVar[str]
@@ -27,6 +27,10 @@ class Record:
     person_field: ClassVar[str | None] = None
 
     id: str = ""
+
+    def __repr__(self) -> str:
+        # Never the field values: a record printed into a log or traceback must not leak its text.
+        return f"<{type(self).__name__} {self.id or 'unsaved'}>"
 
     @classmethod
     def specs(cls) -> tuple[FieldSpec, ...]:
@@ -46,7 +50,7 @@ class Record:
         return replace(self, **{k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()})
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Person(Record):
     type_name = "person"
     label = N_("Person")
@@ -64,7 +68,7 @@ class Person(Record):
     about: str | None = note(N_("About them, in their words"))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Staff(Record):
     type_name = "staff"
     label = N_("Staff member")
@@ -76,7 +80,7 @@ class Staff(Record):
     active: bool = boolean(N_("Currently working"), default=True)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Venue(Record):
     type_name = "venue"
     label = N_("Venue")
@@ -88,7 +92,7 @@ class Venue(Record):
     accessibility: str | None = note(N_("Accessibility"), max_len=2000)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Asset(Record):
     type_name = "asset"
     label = N_("Community asset")
@@ -106,7 +110,7 @@ class Asset(Record):
     active: bool = boolean(N_("Still running"), default=True)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Conversation(Record):
     type_name = "conversation"
     label = N_("Conversation")
@@ -124,7 +128,7 @@ class Conversation(Record):
     features: tuple[str, ...] = choices(N_("Features of practice"), vocab.FEATURES)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class FollowUp(Record):
     type_name = "follow_up"
     label = N_("Follow-up")
@@ -139,7 +143,7 @@ class FollowUp(Record):
     staff_id: str | None = ref(N_("Staff member"), "staff")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class WhatMatters(Record):
     type_name = "what_matters"
     label = N_("What matters to me")
@@ -154,7 +158,7 @@ class WhatMatters(Record):
     staff_id: str | None = ref(N_("Staff member"), "staff")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class SmallStep(Record):
     type_name = "small_step"
     label = N_("Small step")
@@ -169,7 +173,7 @@ class SmallStep(Record):
     done_on: str | None = day(N_("Done on"))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class ConnectingTime(Record):
     type_name = "connecting_time"
     label = N_("Protected connecting time")
@@ -184,7 +188,7 @@ class ConnectingTime(Record):
     will_do: str | None = note(N_("What I will do"))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Strength(Record):
     type_name = "strength"
     label = N_("Strength")
@@ -201,7 +205,7 @@ class Strength(Record):
     next_step_note: str | None = note(N_("About the next step"), max_len=2000)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class CheckIn(Record):
     type_name = "checkin"
     label = N_("3Cs check-in")
@@ -225,7 +229,7 @@ class CheckIn(Record):
     staff_id: str | None = ref(N_("Staff member"), "staff")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Connection(Record):
     type_name = "connection"
     label = N_("Connection")

@@ -46,6 +46,8 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> sqlcipher3.Conne
     """
     if not create and not path.is_file():
         raise WorkspaceDamaged(_("records.db is missing"))
+    if not create and path.stat().st_size == 0:
+        raise WorkspaceDamaged(_("records.db is empty"))
     if create and not path.exists():
         # SQLite gives the -wal and -shm files the main file's mode: make it owner-only first.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -56,6 +58,8 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> sqlcipher3.Conne
         conn.execute("PRAGMA cipher_memory_security = ON")
         # Reading the schema is the first access that decrypts a page.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not create and conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            raise sqlcipher3.DatabaseError("file is not a database")  # never turn it into a new one
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")

@@ -1,0 +1,41 @@
+"""A person's copy of everything held about them, and erasure on request."""
+
+from __future__ import annotations
+
+import json
+
+from connector_app.store.subject_access import erase_person, export_person
+from tests.samples import add_everything
+
+
+def test_export_holds_every_record_about_the_person_with_history_and_audit(store):
+    records = add_everything(store)
+    store.people.update(records["person"].id, area="Hillside")
+    data = export_person(store, records["person"].id)
+    exported = {(r["type"], r["id"]) for r in data["records"]}
+    expected = {(records[k].type_name, records[k].id) for k in (
+        "person", "conversation", "group", "follow_up", "what_matters", "small_step", "strength", "checkin",
+        "connection")}
+    assert exported == expected
+    assert records["other"].id not in {r["id"] for r in data["records"]}
+    areas = [c["value"] for c in data["history"][records["person"].id] if c["field"] == "area"]
+    assert areas == ["Hillside"]
+    assert any(entry["action"] == "update" for entry in data["audit"])
+    json.dumps(data, ensure_ascii=False)  # serialisable as is
+
+
+def test_erasure_removes_the_person_and_their_records_but_not_other_peoples(store):
+    records = add_everything(store)
+    erased = erase_person(store, records["person"].id)
+    assert erased == {"person": 1, "conversation": 1, "follow_up": 1, "what_matters": 1, "small_step": 1,
+                      "strength": 1, "checkin": 1, "connection": 1}
+    group = store.conversations.get(records["group"].id)
+    assert group.person_ids == (records["other"].id,) and group.anonymous_count == 3
+    assert store.people.find(records["other"].id) is not None
+    assert store.search("Amira") == []
+    assert store.search("allotment") == [] or all(h.record_type in ("venue", "asset", "connecting_time")
+                                                   for h in store.search("allotment"))
+    tomb = store.connection.execute("SELECT erased FROM tombstone WHERE record_id = ?",
+                                    (records["person"].id,)).fetchone()
+    assert tomb == (1,)
+    assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []
