@@ -69,7 +69,9 @@ def assess(passphrase: str, *, related: tuple[str, ...] = ()) -> Assessment:
     result = zxcvbn.zxcvbn(passphrase[:128], user_inputs=list(related))
     score = int(result["score"])
     advice = [result["feedback"].get("warning") or ""] + list(result["feedback"].get("suggestions") or [])
-    feedback = [_(" ".join(sentence.split())) for sentence in advice if sentence]
+    # zxcvbn wraps some sentences across source lines; join them to match our msgids.
+    sentences = [" ".join(sentence.split()) for sentence in advice if sentence]
+    feedback = [_(sentence) for sentence in sentences]
     if score < MIN_SCORE:
         feedback.insert(0, _("This passphrase would be too easy to guess."))
         if len(feedback) == 1:
