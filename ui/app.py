@@ -1,0 +1,55 @@
+"""Starting the desktop app: ``connector-app`` with no command, or ``connector-app --workspace DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from connector_app import __version__
+from connector_app.cli.common import add_workspace_option, workspace_path
+from connector_app.i18n import set_language
+from connector_app.logs import APP_NAME, log_unexpected, setup_logging
+from ui.language import language_signals, startup_language
+from ui.main_window import MainWindow
+from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
+from ui.theme import apply_theme, load_bundled_fonts
+
+
+def parse_arguments(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and whatever is left for Qt (-style, -platform ...)."""
+    parser = argparse.ArgumentParser(prog=APP_NAME, add_help=False)
+    add_workspace_option(parser)
+    return parser.parse_known_args(argv)
+
+
+def _log_unexpected_error(kind, exc, traceback) -> None:
+    # An error escaping a Qt slot: record where, never what (its message could quote record text).
+    log_unexpected(exc.with_traceback(traceback))
+
+
+def prepare_application(argv: list[str]) -> tuple[QApplication, MainWindow]:
+    """Everything up to showing the window; split from ``run`` so it can be tested without an event loop."""
+    options, qt_args = parse_arguments(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    load_bundled_fonts()
+    apply_theme(app)
+
+    settings = Settings()
+    language_signals()  # before set_language, so Qt's layout direction follows it
+    set_language(startup_language(settings.get(LANGUAGE)))
+    minutes = max(1, settings.get(IDLE_LOCK_MINUTES))
+    window = MainWindow(workspace_path(options), settings=settings, idle_timeout_ms=minutes * 60_000)
+    return app, window
+
+
+def run(argv: list[str]) -> int:
+    setup_logging()
+    sys.excepthook = _log_unexpected_error
+    app, window = prepare_application(argv)
+    window.show()
+    return app.exec()
