@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -59,3 +60,33 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
 def make_private_dir(path: Path) -> None:
     """Create a folder only its owner can read (where the OS honours modes)."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def require_new_folder(path: Path) -> None:
+    """Refuse a target that exists and is not an empty folder: never write into a workspace."""
+    from connector_app.errors import WorkspaceExists
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise WorkspaceExists(path)
+
+
+@contextmanager
+def staged_folder(target: Path, purpose: str) -> Iterator[Path]:
+    """Build a folder beside ``target`` and rename it into place only if the block succeeds.
+
+    A crash half-way leaves a hidden staging folder, never a half-made ``target``.
+    """
+    target = Path(target)
+    require_new_folder(target)
+    make_private_dir(target.parent)
+    staging = target.parent / f".{target.name}.{purpose}-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    make_private_dir(staging)
+    try:
+        yield staging
+        if target.exists():
+            target.rmdir()  # empty, checked above
+        os.replace(staging, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import sqlcipher3
 
-from connector_app.errors import BackupInvalid, WorkspaceExists
-from connector_app.fileio import atomic_writer, fsync_dir, make_private_dir
+from connector_app.errors import BackupInvalid
+from connector_app.fileio import atomic_writer, make_private_dir
 from connector_app.i18n import _
 from connector_app.store.database import _key_pragma
 
@@ -112,27 +112,11 @@ def read_manifest(path: Path) -> dict:
         raise BackupInvalid() from None
 
 
-def extract_backup(path: Path, to: Path) -> dict:
-    """Unpack a checked backup into a new folder ``to``. Never writes into an existing workspace."""
-    to = Path(to)
-    if to.exists() and (not to.is_dir() or any(to.iterdir())):
-        raise WorkspaceExists(to)
+def extract_backup(path: Path, folder: Path) -> dict:
+    """Check a backup whole, then unpack it into ``folder`` (new and empty, see fileio.staged_folder)."""
     manifest = read_manifest(path)
-    make_private_dir(to.parent)
-    staging = to.parent / f".{to.name}.restoring-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    make_private_dir(staging)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for member in MEMBERS:
-                with archive.open(member) as source, atomic_writer(staging / member) as sink:
-                    shutil.copyfileobj(source, sink, 1 << 20)
-        if to.exists():
-            to.rmdir()
-        os.replace(staging, to)
-        fsync_dir(to.parent)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with zipfile.ZipFile(path) as archive:
+        for member in MEMBERS:
+            with archive.open(member) as source, atomic_writer(Path(folder) / member) as sink:
+                shutil.copyfileobj(source, sink, 1 << 20)
     return manifest
-

@@ -12,12 +12,11 @@ be read: damage is reported and the files are left for a restore.
 from __future__ import annotations
 
 import os
-import shutil
 from datetime import date
 from pathlib import Path
 
-from connector_app.errors import WorkspaceDamaged, WorkspaceExists, WorkspaceLocked, WorkspaceMissing
-from connector_app.fileio import fsync_dir, make_private_dir
+from connector_app.errors import WorkspaceDamaged, WorkspaceLocked, WorkspaceMissing
+from connector_app.fileio import make_private_dir, require_new_folder, staged_folder
 from connector_app.i18n import _
 from connector_app.ids import new_id
 from connector_app.passphrase import require_strong
@@ -63,24 +62,19 @@ class Workspace:
         crash half-way leaves no half-made workspace behind.
         """
         path = Path(path)
-        if path.exists() and (not path.is_dir() or any(path.iterdir())):
-            raise WorkspaceExists(path)
+        require_new_folder(path)
         if check_strength:
             require_strong(passphrase)
         params = kdf or KdfParams()
-        make_private_dir(path.parent)
-        staging = path.parent / f".{path.name}.creating-{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)
-        make_private_dir(staging)
-        try:
-            db_key = os.urandom(32)
-            workspace_id = new_id()
-            keyfile = KeyFile(workspace_id, [])
-            keyfile.set_slot(PASSPHRASE, passphrase, db_key, params)
-            code = None
-            if with_recovery_code:
-                code = new_recovery_code()
-                keyfile.set_slot(RECOVERY, normalise_recovery_code(code), db_key, KdfParams.for_recovery())
+        db_key = os.urandom(32)
+        workspace_id = new_id()
+        keyfile = KeyFile(workspace_id, [])
+        keyfile.set_slot(PASSPHRASE, passphrase, db_key, params)
+        code = None
+        if with_recovery_code:
+            code = new_recovery_code()
+            keyfile.set_slot(RECOVERY, normalise_recovery_code(code), db_key, KdfParams.for_recovery())
+        with staged_folder(path, "creating") as staging:
             conn = connect(staging / DB_NAME, db_key, create=True)
             try:
                 migrate(conn)
@@ -92,13 +86,6 @@ class Workspace:
             finally:
                 conn.close()
             keyfile.save(staging / KEYS_NAME)
-            if path.exists():
-                path.rmdir()  # empty, checked above
-            os.replace(staging, path)
-            fsync_dir(path.parent)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
         workspace = cls(path, kdf=params)
         workspace._open(db_key, keyfile)
         return workspace, code
@@ -214,12 +201,7 @@ class Workspace:
         use, the two must never write changes under the same name.
         """
         from connector_app.store.backup import extract_backup
-        to = Path(to)
-        if to.exists() and (not to.is_dir() or any(to.iterdir())):
-            raise WorkspaceExists(to)
-        staging = to.parent / f".{to.name}.restore-{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)
-        try:
+        with staged_folder(Path(to), "restoring") as staging:
             extract_backup(Path(backup_file), staging)
             trial = cls(staging)
             store = (trial.unlock_with_recovery_code(recovery_code) if recovery_code is not None
@@ -232,13 +214,6 @@ class Workspace:
                 store.audit.record("restore")
             trial.store = store
             trial.lock()
-            if to.exists():
-                to.rmdir()
-            os.replace(staging, to)
-            fsync_dir(to.parent)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
         return cls(to)
 
     def _backup_before_upgrade(self, conn, db_key: bytes, version: int) -> None:
