@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,6 +97,7 @@ def refs(label: str, target: str) -> Any:
     return _field(FieldSpec(Kind.REFS, label, target=target))
 
 
+@functools.cache  # validation asks for every record written; the answer never changes
 def fields_of(record_class: type) -> tuple[FieldSpec, ...]:
     """The declared fields of a record class, in declaration order, with names."""
     found = []
