@@ -9,6 +9,7 @@ shown. Format *after* translating, with named fields:
 from __future__ import annotations
 
 import gettext as _gettext
+import os
 import threading
 from datetime import date, datetime
 
@@ -116,3 +117,30 @@ def format_datetime(value: datetime, length: str = "medium") -> str:
 
 def format_number(value: int | float) -> str:
     return _numbers.format_decimal(value, locale=_locale)
+
+
+_SYSTEM_LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def _codes_in(text: str):
+    """Language codes in a POSIX value like "cy_GB.UTF-8:en", most specific first."""
+    for part in text.split(":"):
+        code = part.split(".")[0].split("@")[0]
+        if code and code not in ("C", "POSIX"):
+            yield code
+            yield code.split("_")[0]
+
+
+def choose_language(*preferences: str) -> str:
+    """The first translated language among CONNECTOR_LANG, ``preferences``, then the system's.
+
+    ``preferences`` are, for example, the desktop's saved choice and Qt's system locale.
+    """
+    have = available_languages()
+    wanted = [os.environ.get("CONNECTOR_LANG", ""), *preferences]
+    wanted += [os.environ.get(name, "") for name in _SYSTEM_LANGUAGE_VARIABLES]
+    for text in wanted:
+        for code in _codes_in(text or ""):
+            if code in have:
+                return code
+    return DEFAULT_LANGUAGE

@@ -8,18 +8,10 @@ destroyed) and retranslate themselves.
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
-from connector_app.i18n import (
-    DEFAULT_LANGUAGE, available_languages, current_locale, is_right_to_left, on_language_changed,
-)
-
-# Where a language can come from, most explicit first; the saved setting sits between the two.
-_OVERRIDE_ENV = "CONNECTOR_LANG"
-_SYSTEM_ENV = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+from connector_app.i18n import choose_language, current_locale, is_right_to_left, on_language_changed
 
 
 class LanguageSignals(QObject):
@@ -64,21 +56,6 @@ def apply_to_qt() -> None:
         _qt_translator = translator
 
 
-def _candidates(text: str):
-    for part in text.split(":"):
-        code = part.split(".")[0].split("@")[0]
-        if code and code not in ("C", "POSIX"):
-            yield code
-            yield code.split("_")[0]
-
-
 def startup_language(saved: str = "") -> str:
     """The language to start in: CONNECTOR_LANG, then the saved choice, then the system's, if translated."""
-    have = available_languages()
-    wanted = [os.environ.get(_OVERRIDE_ENV, ""), saved] + [os.environ.get(name, "") for name in _SYSTEM_ENV]
-    wanted.append(QLocale.system().name())
-    for text in wanted:
-        for code in _candidates(text or ""):
-            if code in have:
-                return code
-    return DEFAULT_LANGUAGE
+    return choose_language(saved, QLocale.system().name())

@@ -8,27 +8,15 @@ Each command lives in its own module as a function that does the work plus a
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from connector_app import __version__
 from connector_app.cli import backup, check, demo, init, passphrase, person
 from connector_app.errors import UserError
-from connector_app.i18n import _, available_languages, set_language
+from connector_app.i18n import _, choose_language, set_language
 from connector_app.logs import log_unexpected, setup_logging
 
 COMMANDS = (init, demo, check, person, passphrase, backup)
-
-
-def _choose_language() -> None:
-    """The CLI speaks the first language from the environment that has a catalogue."""
-    wanted = os.environ.get("CONNECTOR_LANG") or os.environ.get("LANGUAGE") or os.environ.get("LANG") or ""
-    have = available_languages()
-    for code in (part.split(".")[0] for part in wanted.split(":") if part):
-        for candidate in (code, code.split("_")[0]):
-            if candidate in have:
-                set_language(candidate)
-                return
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    _choose_language()
+    set_language(choose_language())
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
