@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from connector_app.errors import DiskFull
+from connector_app.errors import DiskFull, WorkspaceExists
 
 
 def fsync_dir(folder: Path) -> None:
@@ -64,7 +64,6 @@ def make_private_dir(path: Path) -> None:
 
 def require_new_folder(path: Path) -> None:
     """Refuse a target that exists and is not an empty folder: never write into a workspace."""
-    from connector_app.errors import WorkspaceExists
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise WorkspaceExists(path)
 

@@ -20,7 +20,9 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
-    if args.recovery_code or ENV_RECOVERY_CODE in os.environ and ENV_PASSPHRASE not in os.environ:
+    # The recovery code when asked for, or when automation provides only a code.
+    code_only = ENV_RECOVERY_CODE in os.environ and ENV_PASSPHRASE not in os.environ
+    if args.recovery_code or code_only:
         code = read_secret(_("Recovery code: "), ENV_RECOVERY_CODE)
         Workspace.restore(args.file, args.to, recovery_code=code)
     else:

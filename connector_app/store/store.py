@@ -31,9 +31,11 @@ class Store:
         self._conn = conn
         self._transactions = Transactions(conn)
         self.device_id = device_id
-        with self.atomic():
-            conn.execute("INSERT OR IGNORE INTO device (id) VALUES (?)", (device_id,))
-        device_no = conn.execute("SELECT no FROM device WHERE id = ?", (device_id,)).fetchone()[0]
+        row = conn.execute("SELECT no FROM device WHERE id = ?", (device_id,)).fetchone()
+        if row is None:  # first open by this device: register it (a write only then, not at every unlock)
+            with self.atomic():
+                row = (conn.execute("INSERT INTO device (id) VALUES (?)", (device_id,)).lastrowid,)
+        device_no = row[0]
         # Per device, so each max is one seek on change_origin, not a scan of the whole log.
         last = conn.execute("SELECT coalesce(max((SELECT max(hlc) FROM change WHERE device_no = d.no)), 0) "
                             "FROM device d").fetchone()[0]
