@@ -25,6 +25,10 @@ class Record:
     plural_label: ClassVar[str]
     # The field that ties a record to a person: used by subject access and erasure.
     person_field: ClassVar[str | None] = None
+    # Dated events: {date field: (field it dates, field giving its value at creation)}.
+    # Reports count what happened in a month, so a change of the watched field
+    # stamps the date it happened (today, unless the caller says otherwise).
+    stamps: ClassVar[dict[str, tuple[str, str]]] = {}
 
     id: str = ""
 
@@ -48,6 +52,22 @@ class Record:
 
     def with_changes(self, **changes: Any) -> "Record":
         return replace(self, **{k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()})
+
+    def stamped(self, previous: "Record | None", today: str, given: frozenset[str] = frozenset()) -> "Record":
+        """Fill in the dates of events: at creation from the record's own date, later today.
+
+        ``given`` names fields the caller set explicitly; those are never overridden.
+        """
+        changes = {}
+        for stamp, (watched, initial) in self.stamps.items():
+            if stamp in given:
+                continue
+            if previous is None:
+                if getattr(self, stamp) is None:
+                    changes[stamp] = getattr(self, initial)
+            elif getattr(previous, watched) != getattr(self, watched):
+                changes[stamp] = today
+        return self.with_changes(**changes) if changes else self
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)
@@ -194,6 +214,7 @@ class Strength(Record):
     label = N_("Strength")
     plural_label = N_("Strengths")
     person_field = "person_id"
+    stamps = {"readiness_on": ("readiness", "spotted_on")}
 
     person_id: str = ref(N_("Person"), "person", required=True)
     kind: str = choice(N_("Kind"), vocab.STRENGTH_KINDS, required=True)
@@ -201,6 +222,7 @@ class Strength(Record):
     spotted_by: str | None = ref(N_("Spotted by"), "staff")
     spotted_on: str = day(N_("Spotted on"), required=True)
     readiness: str = choice(N_("Readiness"), vocab.READINESS, required=True)
+    readiness_on: str | None = day(N_("Readiness changed on"))
     next_steps: tuple[str, ...] = choices(N_("Next step"), vocab.NEXT_STEPS)
     next_step_note: str | None = note(N_("About the next step"), max_len=2000)
 
@@ -235,12 +257,14 @@ class Connection(Record):
     label = N_("Connection")
     plural_label = N_("Connections")
     person_field = "person_id"
+    stamps = {"outcome_on": ("outcome", "made_on")}
 
     person_id: str = ref(N_("Person"), "person", required=True)
     asset_id: str = ref(N_("Community asset"), "asset", required=True)
     made_on: str = day(N_("Date"), required=True)
     conversation_id: str | None = ref(N_("Conversation"), "conversation")
     outcome: str = choice(N_("Outcome"), vocab.CONNECTION_OUTCOMES, required=True)
+    outcome_on: str | None = day(N_("Outcome changed on"))
     notes: str | None = note(N_("Notes"), max_len=4000)
     staff_id: str | None = ref(N_("Staff member"), "staff")
 

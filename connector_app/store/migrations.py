@@ -309,3 +309,17 @@ def _search(conn) -> None:
             f"SELECT d.doc, search_fold({_joined(title)}), search_fold({_joined(body)}) FROM {record_type} r "
             f"JOIN search_doc d ON d.record_id = r.id"
         )
+
+
+@migration(3, "dates of readiness moves and connection outcomes")
+def _event_dates(conn) -> None:
+    # Reports count what happened in a month: a strength moved to "ready" in March
+    # counts in March, whenever it was typed. Existing rows take their first date.
+    conn.executescript("""
+    ALTER TABLE strength ADD COLUMN readiness_on TEXT;
+    UPDATE strength SET readiness_on = spotted_on;
+    CREATE INDEX strength_readiness ON strength (readiness, readiness_on);
+    ALTER TABLE connection ADD COLUMN outcome_on TEXT;
+    UPDATE connection SET outcome_on = made_on;
+    CREATE INDEX connection_outcome ON connection (outcome, outcome_on);
+    """)

@@ -7,6 +7,7 @@ the search index, the derived link rows and the audit log, in one transaction.
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Iterable, Iterator, TypeVar
 
 from connector_app.domain.fields import Kind
@@ -113,6 +114,7 @@ class Repository(Generic[R]):
         """Validate and store a new record; returns it with its id."""
         if not record.id:
             record = record.with_changes(id=new_id())
+        record = record.stamped(None, date.today().isoformat())
         validate(record)
         values = record.values()
         with self._store.atomic():
@@ -130,9 +132,11 @@ class Repository(Generic[R]):
         """
         rows, changes, docs, links = [], [], [], []
         clock = self._store.clock
+        today = date.today().isoformat()
         for record in records:
             if not record.id:
                 record = record.with_changes(id=new_id())
+            record = record.stamped(None, today)
             validate(record)
             hlc = clock.now()
             values = record.values()
@@ -160,7 +164,8 @@ class Repository(Generic[R]):
             raise ValueError(sorted(unknown))
         with self._store.atomic():
             current = self.get(record_id)
-            updated = current.with_changes(**changes)
+            updated = current.with_changes(**changes).stamped(
+                current, date.today().isoformat(), frozenset(changes))
             validate(updated)
             old_values, new_values = current.values(), updated.values()
             changed = [name for name in self._columns if old_values[name] != new_values[name]]

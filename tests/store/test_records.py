@@ -104,3 +104,19 @@ def test_conversation_people_are_indexed_both_ways(store):
     store.conversations.update(records["group"].id, person_ids=[records["person"].id])
     assert store.connection.execute("SELECT count(*) FROM conversation_person WHERE person_id = ?",
                                     (records["other"].id,)).fetchone()[0] == 0
+
+
+def test_moving_readiness_or_outcome_records_the_date_it_happened(store):
+    from datetime import date
+    records = add_everything(store)
+    strength = records["strength"]
+    assert strength.readiness_on == strength.spotted_on  # created: dated by when it was spotted
+    moved = store.strengths.update(strength.id, readiness="taken")
+    assert moved.readiness_on == date.today().isoformat()
+    back_dated = store.strengths.update(strength.id, readiness="ready", readiness_on="2026-01-05")
+    assert back_dated.readiness_on == "2026-01-05"  # a date the connector gives is kept
+    unchanged = store.strengths.update(strength.id, description="Bakes sourdough")
+    assert unchanged.readiness_on == "2026-01-05"  # other edits do not move it
+    connection = records["connection"]
+    assert connection.outcome_on == connection.made_on
+    assert store.connections.update(connection.id, outcome="regular").outcome_on == date.today().isoformat()
