@@ -95,3 +95,11 @@ class BackupInvalid(UserError):
         detail = self.args[0] if self.args else ""
         text = _("This backup file cannot be used: it is damaged or not a connector app backup.")
         return f"{text} ({detail})" if detail else text
+
+
+class WorkspaceBusy(UserError):
+    """Another program (the desktop app, a command, a sync import) is writing the workspace."""
+
+    def message(self) -> str:
+        return _("This workspace is busy: another program on this laptop is saving to it (the desktop app, "
+                 "or a command). Try again in a moment; nothing was changed by this action.")

@@ -43,6 +43,7 @@ class FieldSpec:
     minimum: int | None = None
     maximum: int | None = None      # for INT the largest value, for text the longest length
     search: str | None = None       # "title" or "body": copied into the full-text index
+    link: str | None = None         # REFS: a table of (<record type>_id, <target>_id) rows kept in step
     name: str = ""                  # filled in by ``fields_of``
 
 
@@ -93,8 +94,8 @@ def ref(label: str, target: str, *, required: bool = False) -> Any:
     return _field(FieldSpec(Kind.REF, label, required, target=target))
 
 
-def refs(label: str, target: str) -> Any:
-    return _field(FieldSpec(Kind.REFS, label, target=target))
+def refs(label: str, target: str, *, link: str | None = None) -> Any:
+    return _field(FieldSpec(Kind.REFS, label, target=target, link=link))
 
 
 @functools.cache  # validation asks for every record written; the answer never changes

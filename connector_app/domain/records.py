@@ -141,7 +141,7 @@ class Conversation(Record):
     duration_minutes: int | None = integer(N_("Minutes"), minimum=1, maximum=600)
     venue_id: str | None = ref(N_("Venue"), "venue")
     mode: str = choice(N_("How"), vocab.CONVERSATION_MODES, required=True)
-    person_ids: tuple[str, ...] = refs(N_("People"), "person")
+    person_ids: tuple[str, ...] = refs(N_("People"), "person", link="conversation_person")
     anonymous_count: int = integer(N_("People not named"), minimum=0, maximum=500, default=0)
     staff_id: str | None = ref(N_("Staff member"), "staff")
     notes: str | None = note(N_("Notes"))

@@ -19,6 +19,9 @@ ACTIONS = {
     "restore": N_("Restored from a backup"),
     "unlock": N_("Unlocked"),
     "unlock_recovery": N_("Unlocked with the recovery code"),
+    "restore_record": N_("Brought back a deleted record"),
+    "sync_change": N_("Changed by sync, from another laptop"),
+    "redact": N_("Removed a mention of an erased person"),
     "passphrase_change": N_("Changed the passphrase"),
 }
 
@@ -48,6 +51,23 @@ class AuditLog:
         self._conn = conn
         self._device_no = device_no
         self.actor_id: str | None = None  # the staff member using the app, when known
+        self._pending: list[tuple] = []
+
+    def later(self, action: str) -> None:
+        """Note an event that must not need the write lock (unlocking): written with the next write."""
+        assert action in ACTIONS, action
+        self._pending.append((utc_now(), self._device_no, self.actor_id, action, None, None, None))
+
+    def flush(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, []
+            self._conn.executemany(
+                "INSERT INTO audit (at, device_no, actor_id, action, record_type, record_id, count) "
+                "VALUES (?,?,?,?,?,?,?)", pending)
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
 
     def record(self, action: str, record_type: str | None = None, record_id: str | None = None,
                count: int | None = None) -> None:
@@ -68,5 +88,6 @@ class AuditLog:
     def recent(self, limit: int = 100) -> list[AuditEntry]:
         return self._entries("", (), limit)
 
-    def for_record(self, record_id: str, limit: int = 1000) -> list[AuditEntry]:
-        return self._entries("WHERE a.record_id = ?", (record_id,), limit)
+    def for_record(self, record_id: str, limit: int | None = None) -> list[AuditEntry]:
+        """Every entry about one record (a subject-access export holds them all)."""
+        return self._entries("WHERE a.record_id = ?", (record_id,), -1 if limit is None else limit)

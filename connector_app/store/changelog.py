@@ -1,21 +1,31 @@
-"""The change log: every write, with its hybrid-logical-clock time and origin device.
+"""The change log: every write, with its origin (device, sequence number), clock time and author.
 
-It is both the history of every field (the previous value of any field can be
-read back) and what sync sends between laptops. Merge rule, for the sync issue:
-per field, the value with the greatest (hlc, device id) wins; a 'delete' or
-'erase' tombstone beats every field change; an erasure nulls every value.
+It is both the history of every field and what sync sends between laptops.
+A value the record's row already holds is not repeated here: ``value`` is NULL
+for the winning version of a field while the record is live (and for everything
+of an erased record). Superseded values are kept, so history is whole. The merge
+rules are in docs/store-design.md.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
-from connector_app.clock import HybridClock
+from connector_app.clock import pack
 
-CREATE, SET, DELETE, ERASE = "create", "set", "delete", "erase"
+CREATE, SET, DELETE, RESTORE, ERASE, MERGE, REDACT = "create", "set", "delete", "restore", "erase", "merge", "redact"
+RECORD_OPS = (CREATE, DELETE, RESTORE, ERASE, MERGE)
 WHOLE_RECORD = "*"
+
+FLAG_REMOTE = 1       # arrived by sync
+FLAG_CLOCK_AHEAD = 2  # its timestamp was too far ahead of this laptop's clock to trust (see MAX_SKEW_MS)
+
+# A remote timestamp further ahead of the wall clock than this is applied like any
+# other (every laptop must apply the same changes to converge) but never moves the
+# local clock, so one laptop with a wrong date cannot drag everyone's forward.
+MAX_SKEW_MS = 24 * 60 * 60 * 1000
 
 
 def encode(value: Any) -> str:
@@ -23,16 +33,26 @@ def encode(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def decode(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
 @dataclass(frozen=True)
 class Change:
-    seq: int
-    hlc: int
+    """One change as it travels: its own origin, clock time and (resolved) value."""
     device_id: str
+    dseq: int
+    hlc: int
     record_type: str
     record_id: str
     op: str
     field: str
-    value: Any  # decoded JSON; None once erased
+    value: Any  # create: dict of every field; set: the value (set fields: {"add": [...], "remove": [...]})
+    actor: str | None = None
+
+    @property
+    def version(self) -> tuple[int, str]:
+        return (self.hlc, self.device_id)
 
 
 @dataclass(frozen=True)
@@ -41,68 +61,188 @@ class FieldVersion:
     device_id: str
     op: str
     value: Any
+    actor: str | None = None
+    by_sync: bool = False
+
+
+class Devices:
+    """Device ids and the small numbers the log uses for them."""
+
+    def __init__(self, conn):
+        self._conn = conn
+        self._ids: dict[int, str] = dict(conn.execute("SELECT no, id FROM device"))
+        self._nos: dict[str, int] = {v: k for k, v in self._ids.items()}
+
+    def id_of(self, no: int | None) -> str:
+        if no is None:
+            return ""
+        if no not in self._ids:
+            self.reload()
+        return self._ids.get(no, "")
+
+    def no_of(self, device_id: str, *, register: bool = False) -> int | None:
+        if device_id not in self._nos:
+            self.reload()
+        if device_id not in self._nos and register:
+            no = self._conn.execute("INSERT INTO device (id) VALUES (?)", (device_id,)).lastrowid
+            self._ids[no], self._nos[device_id] = device_id, no
+        return self._nos.get(device_id)
+
+    def reload(self) -> None:
+        self._ids = dict(self._conn.execute("SELECT no, id FROM device"))
+        self._nos = {v: k for k, v in self._ids.items()}
+
+
+class Stamps:
+    """Mints (timestamp, sequence number) pairs inside the write transaction.
+
+    The clock row is read and advanced under SQLite's write lock, so every process
+    writing the workspace (desktop and CLI at once) shares one clock: commit order,
+    sequence order and timestamp order agree.
+    """
+
+    def __init__(self, conn, device_no: int, wall):
+        self._conn = conn
+        self.device_no = device_no
+        self._wall = wall
+
+    def mint(self, n: int = 1) -> list[tuple[int, int]]:
+        hlc, dseq = self._conn.execute(
+            "UPDATE clock SET hlc = max(?, hlc + 1) + ? - 1, dseq = dseq + ? WHERE device_no = ? "
+            "RETURNING hlc, dseq", (pack(self._wall(), 0), n, n, self.device_no)).fetchone()
+        return [(hlc - n + 1 + i, dseq - n + 1 + i) for i in range(n)]
+
+    def observe(self, remote_hlc: int) -> bool:
+        """Move past a remote timestamp unless it is implausibly far ahead; False if it was."""
+        if remote_hlc > pack(self._wall() + MAX_SKEW_MS, 0):
+            return False
+        self._conn.execute("UPDATE clock SET hlc = max(hlc, ?) WHERE device_no = ?", (remote_hlc, self.device_no))
+        return True
+
+    def last(self) -> int:
+        return self._conn.execute("SELECT hlc FROM clock WHERE device_no = ?", (self.device_no,)).fetchone()[0]
+
+
+_SELECT = ("SELECT c.seq, c.device_no, c.dseq, c.hlc, c.record_type, c.record_id, c.op, c.field, c.value, "
+           "c.actor, c.flags FROM change c")
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A change as stored: ``value`` is None where the row holds it (see module doc)."""
+    seq: int
+    device_no: int
+    dseq: int
+    hlc: int
+    record_type: str
+    record_id: str
+    op: str
+    field: str
+    stored: str | None
+    actor: str | None
+    flags: int
 
 
 class ChangeLog:
-    def __init__(self, conn, clock: HybridClock, device_no: int):
+    def __init__(self, conn, devices: Devices, local_device_no: int):
         self._conn = conn
-        self.clock = clock
-        self.device_no = device_no
+        self.devices = devices
+        self.device_no = local_device_no
 
-    def append(self, record_type: str, record_id: str, op: str, field: str, value: Any, hlc: int) -> None:
+    # writing -------------------------------------------------------------------
+
+    def append(self, device_no: int, dseq: int, hlc: int, record_type: str, record_id: str, op: str,
+               field: str, stored: str | None, actor: str | None, flags: int = 0) -> None:
         self._conn.execute(
-            "INSERT INTO change (hlc, device_no, record_type, record_id, op, field, value) VALUES (?,?,?,?,?,?,?)",
-            (hlc, self.device_no, record_type, record_id, op, field,
-             None if op in (DELETE, ERASE) else encode(value)),
-        )
+            "INSERT INTO change (device_no, dseq, hlc, record_type, record_id, op, field, value, actor, flags) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (device_no, dseq, hlc, record_type, record_id, op, field, stored, actor, flags))
 
-    def append_many(self, rows: Iterable[tuple]) -> None:
-        """Rows of (hlc, record_type, record_id, op, field, encoded value), all from this device."""
+    def append_many(self, rows: list[tuple]) -> None:
+        """Rows of (device_no, dseq, hlc, record_type, record_id, op, field, stored, actor, flags)."""
         self._conn.executemany(
-            "INSERT INTO change (hlc, device_no, record_type, record_id, op, field, value) VALUES (?,?,?,?,?,?,?)",
-            ((hlc, self.device_no, rt, rid, op, field, value) for hlc, rt, rid, op, field, value in rows),
-        )
+            "INSERT INTO change (device_no, dseq, hlc, record_type, record_id, op, field, value, actor, flags) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
 
-    def wipe_payload(self, record_id: str) -> None:
-        """Erasure: no earlier value of this record survives in the log."""
-        self._conn.execute("UPDATE change SET value = NULL WHERE record_id = ?", (record_id,))
+    def has(self, device_no: int, dseq: int) -> bool:
+        return self._conn.execute("SELECT 1 FROM change WHERE device_no = ? AND dseq = ?",
+                                  (device_no, dseq)).fetchone() is not None
 
-    def for_record(self, record_id: str) -> list[Change]:
-        rows = self._conn.execute(
-            "SELECT c.seq, c.hlc, d.id, c.record_type, c.record_id, c.op, c.field, c.value "
-            "FROM change c JOIN device d ON d.no = c.device_no WHERE c.record_id = ? ORDER BY c.hlc, d.id",
-            (record_id,),
-        ).fetchall()
-        return [Change(*row[:7], None if row[7] is None else json.loads(row[7])) for row in rows]
+    def hold(self, record_id: str, field: str, hlc: int, device_no: int, value: Any) -> None:
+        """A value leaves the row (superseded, or the record deleted): keep it in its entry."""
+        if field == WHOLE_RECORD:
+            raise ValueError(field)
+        updated = self._conn.execute(
+            "UPDATE change SET value = ? WHERE record_id = ? AND field = ? AND hlc = ? AND device_no = ? "
+            "AND op IN ('set', 'redact')",
+            (encode(value), record_id, field, hlc, device_no)).rowcount
+        if not updated:  # the winner was the create entry: add the field to what it holds
+            self._conn.execute(
+                "UPDATE change SET value = json_set(coalesce(value, '{}'), ?, json(?)) "
+                "WHERE record_id = ? AND op = 'create' AND hlc = ? AND device_no = ?",
+                ("$." + field, encode(value), record_id, hlc, device_no))
 
-    def field_history(self, record_id: str, field: str) -> list[FieldVersion]:
-        """Every value the field has had, oldest first (creation included)."""
-        history = []
-        for change in self.for_record(record_id):
-            if change.op == CREATE:
-                value = change.value.get(field) if isinstance(change.value, dict) else None
-                history.append(FieldVersion(change.hlc, change.device_id, change.op, value))
-            elif change.op == SET and change.field == field:
-                history.append(FieldVersion(change.hlc, change.device_id, change.op, change.value))
-            elif change.op in (DELETE, ERASE):
-                history.append(FieldVersion(change.hlc, change.device_id, change.op, None))
-        return history
+    def release(self, seqs: list[int]) -> None:
+        """These entries' values are in the row again (a record revived): store them once."""
+        self._conn.executemany("UPDATE change SET value = NULL WHERE seq = ?", ((s,) for s in seqs))
 
-    def since(self, device_id: str, after_hlc: int = 0) -> Iterator[Change]:
-        """Changes that originated on one device after a given clock value, in order."""
-        cursor = self._conn.execute(
-            "SELECT c.seq, c.hlc, d.id, c.record_type, c.record_id, c.op, c.field, c.value "
-            "FROM change c JOIN device d ON d.no = c.device_no WHERE d.id = ? AND c.hlc > ? ORDER BY c.hlc, c.seq",
-            (device_id, after_hlc),
-        )
-        for row in cursor:
-            yield Change(*row[:7], None if row[7] is None else json.loads(row[7]))
+    def set_stored(self, seq: int, stored: str | None) -> None:
+        self._conn.execute("UPDATE change SET value = ? WHERE seq = ?", (stored, seq))
 
-    def version_vector(self) -> dict[str, int]:
-        """The latest clock value known from each device: what this workspace already has."""
-        rows = self._conn.execute(
-            "SELECT d.id, (SELECT max(hlc) FROM change WHERE device_no = d.no) FROM device d").fetchall()
-        return {device: hlc for device, hlc in rows if hlc is not None}
+    def wipe(self, record_id: str) -> None:
+        """Erasure: no value of this record survives in the log."""
+        self._conn.execute("UPDATE change SET value = NULL WHERE record_id = ? AND value IS NOT NULL",
+                           (record_id,))
+
+    # reading -------------------------------------------------------------------
+
+    def entries(self, record_id: str) -> list[LogEntry]:
+        rows = self._conn.execute(f"{_SELECT} WHERE c.record_id = ? ORDER BY c.hlc, c.seq", (record_id,))
+        return [LogEntry(*row) for row in rows]
 
     def count(self) -> int:
         return self._conn.execute("SELECT count(*) FROM change").fetchone()[0]
+
+    def known_ranges(self) -> dict[str, list[tuple[int, int]]]:
+        """What this workspace holds from each device, as contiguous ranges of its sequence numbers."""
+        ranges: dict[str, list[tuple[int, int]]] = {}
+        for no, first, last in self._conn.execute(
+                "SELECT device_no, first, last FROM known_range ORDER BY device_no, first"):
+            ranges.setdefault(self.devices.id_of(no), []).append((first, last))
+        return ranges
+
+    def note_known(self, device_no: int, dseq: int) -> None:
+        """Add one sequence number to the device's ranges, joining neighbours."""
+        before = self._conn.execute(
+            "SELECT first FROM known_range WHERE device_no = ? AND last = ?", (device_no, dseq - 1)).fetchone()
+        after = self._conn.execute(
+            "SELECT last FROM known_range WHERE device_no = ? AND first = ?", (device_no, dseq + 1)).fetchone()
+        if before and after:
+            self._conn.execute("DELETE FROM known_range WHERE device_no = ? AND first = ?", (device_no, dseq + 1))
+            self._conn.execute("UPDATE known_range SET last = ? WHERE device_no = ? AND first = ?",
+                               (after[0], device_no, before[0]))
+        elif before:
+            self._conn.execute("UPDATE known_range SET last = ? WHERE device_no = ? AND first = ?",
+                               (dseq, device_no, before[0]))
+        elif after:
+            self._conn.execute("UPDATE known_range SET first = ? WHERE device_no = ? AND first = ?",
+                               (dseq, device_no, dseq + 1))
+        else:
+            self._conn.execute("INSERT INTO known_range (device_no, first, last) VALUES (?, ?, ?)",
+                               (device_no, dseq, dseq))
+
+    def note_local(self, first: int, last: int) -> None:
+        """This device's own new changes (always contiguous from 1)."""
+        updated = self._conn.execute("UPDATE known_range SET last = ? WHERE device_no = ? AND first = 1",
+                                     (last, self.device_no)).rowcount
+        if not updated:
+            self._conn.execute("INSERT INTO known_range (device_no, first, last) VALUES (?, ?, ?)",
+                               (self.device_no, first, last))
+
+    def origin_entries(self, device_id: str, after: int = 0) -> Iterator[LogEntry]:
+        """Entries made on one device with sequence numbers above ``after``, in order."""
+        no = self.devices.no_of(device_id)
+        if no is None:
+            return iter(())
+        rows = self._conn.execute(f"{_SELECT} WHERE c.device_no = ? AND c.dseq > ? ORDER BY c.dseq", (no, after))
+        return (LogEntry(*row) for row in rows)

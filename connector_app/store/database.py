@@ -15,7 +15,7 @@ from typing import Iterator
 
 import sqlcipher3
 
-from connector_app.errors import DiskFull, WorkspaceDamaged, WorkspaceTooNew
+from connector_app.errors import DiskFull, WorkspaceBusy, WorkspaceDamaged, WorkspaceTooNew
 from connector_app.i18n import _
 from connector_app.store.migrations import MIGRATIONS, latest_version
 
@@ -27,6 +27,12 @@ _DAMAGE_MARKERS = ("not a database", "malformed", "hmac", "corrupt", "disk i/o e
 
 def is_damage(exc: BaseException) -> bool:
     return isinstance(exc, sqlcipher3.DatabaseError) and any(m in str(exc).lower() for m in _DAMAGE_MARKERS)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Another process holds the write lock longer than the busy timeout."""
+    return isinstance(exc, sqlcipher3.OperationalError) and (
+        "locked" in str(exc).lower() or "busy" in str(exc).lower())
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -120,6 +126,9 @@ def migrate(conn, *, target: int | None = None, before_upgrade=None) -> list[int
     if pending and current > 0 and before_upgrade is not None:
         before_upgrade(current)
     applied = []
+    # Rebuilding a table that others referenced (schema 4 drops the database's foreign
+    # keys) needs them off; the pragma cannot change inside a transaction.
+    conn.execute("PRAGMA foreign_keys = OFF")
     for version, _name, func in pending:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -141,24 +150,42 @@ class Transactions:
         self._depth = 0
         self._lock = threading.RLock()
 
+    def _undo(self, depth: int, name: str) -> None:
+        """Roll back what is still open: after a disk-full error SQLite may have done it already."""
+        if not self._conn.in_transaction:
+            return
+        if depth == 0:
+            self._conn.execute("ROLLBACK")
+        else:
+            self._conn.execute(f"ROLLBACK TO {name}")
+            self._conn.execute(f"RELEASE {name}")
+
     @contextmanager
     def atomic(self) -> Iterator[None]:
         with self._lock:
             depth = self._depth
             name = f"sp{depth}"
-            self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {name}")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {name}")
+            except sqlcipher3.OperationalError as exc:
+                if is_busy(exc):
+                    raise WorkspaceBusy() from None
+                if is_disk_full(exc):
+                    raise DiskFull() from None
+                raise
             self._depth += 1
             try:
                 yield
             except BaseException as exc:
                 self._depth -= 1
-                if depth == 0:
-                    self._conn.execute("ROLLBACK")
-                else:
-                    self._conn.execute(f"ROLLBACK TO {name}")
-                    self._conn.execute(f"RELEASE {name}")
+                try:
+                    self._undo(depth, name)
+                except sqlcipher3.DatabaseError:
+                    pass  # the original error says more than a failed rollback
                 if is_disk_full(exc):
                     raise DiskFull() from None
+                if is_busy(exc):
+                    raise WorkspaceBusy() from None
                 raise
             self._depth -= 1
             try:
@@ -168,6 +195,8 @@ class Transactions:
                     self._conn.execute("ROLLBACK")
                 if is_disk_full(exc):
                     raise DiskFull() from None
+                if is_busy(exc):
+                    raise WorkspaceBusy() from None
                 raise
 
     @property

@@ -2,7 +2,9 @@
 
 Independent of row order, of which device wrote what and of the change history,
 so two workspaces holding the same records print the same digest: the check
-that backups, restores and (later) sync converge.
+that backups, restores and sync converge. It also covers what is gone: every
+deleted, erased or merged record's id and how it went (no timestamps, no
+devices), so two laptops that disagree on delete versus erase differ.
 """
 
 from __future__ import annotations
@@ -18,4 +20,9 @@ def content_digest(store) -> str:
         for record in repo.iter_all():  # id order
             digest.update(encode([record_type, record.id, record.values()]).encode("utf-8"))
             digest.update(b"\n")
+    for record_id, record_type, state, merged_into in store.connection.execute(
+            "SELECT record_id, record_type, state, merged_into FROM record_state "
+            "WHERE state IN ('deleted', 'erased', 'merged') ORDER BY record_id"):
+        digest.update(encode(["~", record_type, record_id, state, merged_into]).encode("utf-8"))
+        digest.update(b"\n")
     return digest.hexdigest()

@@ -323,3 +323,7 @@ def _event_dates(conn) -> None:
     UPDATE connection SET outcome_on = made_on;
     CREATE INDEX connection_outcome ON connection (outcome, outcome_on);
     """)
+
+
+# Schema 4 lives in its own module (it is long); importing it registers it.
+from connector_app.store import migration_v4  # noqa: E402,F401

@@ -1,44 +1,31 @@
 """One repository per record type, all built from the field declarations.
 
-The only write path: every add, update and delete also writes the change log,
-the search index, the derived link rows and the audit log, in one transaction.
+The local write path: a person's edit is validated, its references checked,
+stamped from the workspace clock inside the write transaction, logged under
+this device with the staff member using the app, and audited, in one
+transaction. Changes from other laptops take the other door (merge.py); both
+write rows through ``Rows`` and keep ``record_state`` current.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Iterable, Iterator, TypeVar
 
 from connector_app.domain.fields import Kind
 from connector_app.domain.records import Record
 from connector_app.domain.validate import validate
-from connector_app.errors import RecordNotFound, StillReferenced
+from connector_app.errors import RecordNotFound, StillReferenced, ValidationError
 from connector_app.i18n import _
 from connector_app.ids import new_id
-from connector_app.store.changelog import CREATE, DELETE, ERASE, SET, WHOLE_RECORD, FieldVersion, encode
-from connector_app.store.search import document_text
+from connector_app.store.changelog import CREATE, DELETE, ERASE, RESTORE, SET, WHOLE_RECORD, FieldVersion, encode
+from connector_app.store.rows import Rows
+from connector_app.store.state import DELETED, ERASED, LIVE, RecordState, canonical, merges_as_set
 
 if TYPE_CHECKING:
     from connector_app.store.store import Store
 
 R = TypeVar("R", bound=Record)
-
-
-def _to_sql(kind: Kind, value: Any) -> Any:
-    if kind.is_list:
-        return json.dumps(list(value or ()), ensure_ascii=False)
-    if kind is Kind.BOOL:
-        return 1 if value else 0
-    return value
-
-
-def _from_sql(kind: Kind, value: Any) -> Any:
-    if kind.is_list:
-        return tuple(json.loads(value)) if value else ()
-    if kind is Kind.BOOL:
-        return bool(value)
-    return value
 
 
 class Repository(Generic[R]):
@@ -47,11 +34,11 @@ class Repository(Generic[R]):
         self.record_class = record_class
         self.table = record_class.type_name
         self.specs = record_class.specs()
-        self._columns = [s.name for s in self.specs]
-        self._select = f"SELECT id, {', '.join(self._columns)} FROM {self.table}"
-        self._insert = (f"INSERT INTO {self.table} (id, {', '.join(self._columns)}, changed_hlc) "
-                        f"VALUES ({', '.join('?' * (len(self._columns) + 2))})")
-        self._searchable = any(s.search for s in self.specs)
+        self.rows: Rows[R] = Rows(store, record_class)
+        self._columns = self.rows.columns
+        self._select = self.rows.select
+        self._set_fields = {s.name for s in self.specs if merges_as_set(s)}
+        self._refs = [s for s in self.specs if s.kind in (Kind.REF, Kind.REFS)]
 
     # reading ---------------------------------------------------------------
 
@@ -59,13 +46,9 @@ class Repository(Generic[R]):
     def _conn(self):
         return self._store.connection
 
-    def _row_to_record(self, row) -> R:
-        values = {spec.name: _from_sql(spec.kind, row[i + 1]) for i, spec in enumerate(self.specs)}
-        return self.record_class(id=row[0], **values)
-
     def find(self, record_id: str) -> R | None:
         row = self._conn.execute(f"{self._select} WHERE id = ?", (record_id,)).fetchone()
-        return None if row is None else self._row_to_record(row)
+        return None if row is None else self.rows.record_from_row(row)
 
     def get(self, record_id: str) -> R:
         record = self.find(record_id)
@@ -79,7 +62,7 @@ class Repository(Generic[R]):
     def iter_all(self) -> Iterator[R]:
         """Every record, in id order (the order the content digest uses)."""
         for row in self._conn.execute(f"{self._select} ORDER BY id"):
-            yield self._row_to_record(row)
+            yield self.rows.record_from_row(row)
 
     def where(self, field: str, value: Any, *, order_by: str = "id", limit: int | None = None) -> list[R]:
         if field not in self._columns and field != "id":
@@ -91,139 +74,212 @@ class Repository(Generic[R]):
         if limit is not None:
             sql += " LIMIT ?"
             params += (limit,)
-        return [self._row_to_record(row) for row in self._conn.execute(sql, params)]
+        return [self.rows.record_from_row(row) for row in self._conn.execute(sql, params)]
 
     def history(self, record_id: str, field: str) -> list[FieldVersion]:
-        return self._store.changes.field_history(record_id, field)
+        return self._store.history.field(record_id, field)
 
-    # writing ---------------------------------------------------------------
+    def state(self, record_id: str) -> str | None:
+        """live, deleted, erased, merged, pending, or None if never seen."""
+        found = RecordState.load(self._conn, record_id)
+        return None if found is None else found.state
 
-    def _row_params(self, record: R, hlc: int) -> tuple:
-        return (record.id, *(_to_sql(s.kind, getattr(record, s.name)) for s in self.specs), hlc)
+    # checks ------------------------------------------------------------------
 
-    def _after_write(self, record: R, values: dict) -> None:
-        if self._searchable:
-            title, body = document_text(values, self.specs)
-            self._store.search_index.put(self.table, record.id, title, body)
-        if self.table == "conversation":
-            self._conn.execute("DELETE FROM conversation_person WHERE conversation_id = ?", (record.id,))
-            self._conn.executemany("INSERT INTO conversation_person (conversation_id, person_id) VALUES (?, ?)",
-                                   ((record.id, pid) for pid in record.person_ids))
+    def _prepare(self, record: R, previous: R | None, given: frozenset[str]) -> R:
+        record = record.stamped(previous, date.today().isoformat(), given)
+        sets = {s.name: canonical(s, getattr(record, s.name)) for s in self.specs if s.name in self._set_fields}
+        record = record.with_changes(**sets) if sets else record
+        validate(record)
+        return record
+
+    def _check_references(self, records: list[R], fields: set[str] | None = None,
+                          also_new: frozenset[str] = frozenset()) -> None:
+        """A local edit may only point to records that exist here (the database keeps no foreign keys)."""
+        for spec in self._refs:
+            if fields is not None and spec.name not in fields:
+                continue
+            target = self._store.repositories[spec.target]
+            for record in records:
+                value = getattr(record, spec.name)
+                ids = [value] if spec.kind is Kind.REF else list(value)
+                missing = [i for i in ids if i and i not in also_new and target.find(i) is None]
+                if missing:
+                    raise ValidationError({spec.name: _("{field} points to a record that does not exist here.")
+                                           .format(field=_(spec.label))})
+
+    # writing -----------------------------------------------------------------
 
     def add(self, record: R) -> R:
         """Validate and store a new record; returns it with its id."""
-        if not record.id:
-            record = record.with_changes(id=new_id())
-        record = record.stamped(None, date.today().isoformat())
-        validate(record)
-        values = record.values()
-        with self._store.atomic():
-            hlc = self._store.clock.now()
-            self._conn.execute(self._insert, self._row_params(record, hlc))
-            self._store.changes.append(self.table, record.id, CREATE, WHOLE_RECORD, values, hlc)
-            self._after_write(record, values)
-            self._store.audit.record("create", self.table, record.id)
-        return record
+        return self._create([record], audit="create")[0]
 
     def add_many(self, records: Iterable[R]) -> int:
-        """Bulk insert (demo data, imports): the same rows as ``add``, written in batches.
+        """Bulk insert (demo data, imports): the same rows, log and index as ``add``; one audit entry."""
+        return len(self._create(list(records), audit="bulk_create"))
 
-        One audit entry for the whole batch.
-        """
-        rows, changes, docs, links = [], [], [], []
-        clock = self._store.clock
-        today = date.today().isoformat()
-        for record in records:
-            if not record.id:
-                record = record.with_changes(id=new_id())
-            record = record.stamped(None, today)
-            validate(record)
-            hlc = clock.now()
-            values = record.values()
-            rows.append(self._row_params(record, hlc))
-            changes.append((hlc, self.table, record.id, CREATE, WHOLE_RECORD, encode(values)))
-            if self._searchable:
-                docs.append((record.id, *document_text(values, self.specs)))
-            if self.table == "conversation":
-                links.extend((record.id, pid) for pid in record.person_ids)
-        with self._store.atomic():
-            self._conn.executemany(self._insert, rows)
-            self._store.changes.append_many(changes)
-            self._store.search_index.put_many(self.table, docs)
-            if links:
-                self._conn.executemany(
-                    "INSERT INTO conversation_person (conversation_id, person_id) VALUES (?, ?)", links)
-            if rows:
-                self._store.audit.record("bulk_create", self.table, None, len(rows))
-        return len(rows)
+    def _create(self, records: list[R], audit: str) -> list[R]:
+        prepared = [self._prepare(r if r.id else r.with_changes(id=new_id()), None, frozenset()) for r in records]
+        if not prepared:
+            return []
+        store = self._store
+        with store.atomic():
+            own = frozenset(r.id for r in prepared) if self._refs and any(
+                s.target == self.table for s in self._refs) else frozenset()
+            self._check_references(prepared, also_new=own)
+            stamps = store.stamps.mint(len(prepared))
+            device, actor = store.stamps.device_no, store.actor_id
+            self.rows.put(prepared, [hlc for hlc, _dseq in stamps])
+            store.changes.append_many([(device, dseq, hlc, self.table, r.id, CREATE, WHOLE_RECORD, None, actor, 0)
+                                       for r, (hlc, dseq) in zip(prepared, stamps)])
+            self._conn.executemany(
+                "INSERT INTO record_state (record_id, record_type, state, created_hlc, created_dev, state_hlc, "
+                "state_dev) VALUES (?, ?, 'live', ?, ?, ?, ?)",
+                ((r.id, self.table, hlc, device, hlc, device) for r, (hlc, _dseq) in zip(prepared, stamps)))
+            store.changes.note_local(stamps[0][1], stamps[-1][1])
+            if audit == "create":
+                store.audit.record("create", self.table, prepared[0].id)
+            else:
+                store.audit.record("bulk_create", self.table, None, len(prepared))
+        return prepared
 
     def update(self, record_id: str, **changes: Any) -> R:
         """Change some fields; each changed field gets its own change-log entry."""
         unknown = set(changes) - set(self._columns)
         if unknown:
             raise ValueError(sorted(unknown))
-        with self._store.atomic():
+        store = self._store
+        with store.atomic():
             current = self.get(record_id)
-            updated = current.with_changes(**changes).stamped(
-                current, date.today().isoformat(), frozenset(changes))
-            validate(updated)
+            updated = self._prepare(current.with_changes(**changes), current, frozenset(changes))
             old_values, new_values = current.values(), updated.values()
             changed = [name for name in self._columns if old_values[name] != new_values[name]]
             if not changed:
                 return current
-            hlc = self._store.clock.now()
-            assignments = ", ".join(f"{name} = ?" for name in changed)
-            kinds = {s.name: s.kind for s in self.specs}
-            self._conn.execute(
-                f"UPDATE {self.table} SET {assignments}, changed_hlc = ? WHERE id = ?",
-                (*(_to_sql(kinds[n], new_values[n]) for n in changed), hlc, record_id),
-            )
-            for name in changed:
-                self._store.changes.append(self.table, record_id, SET, name, new_values[name], hlc)
-            self._after_write(updated, new_values)
-            self._store.audit.record("update", self.table, record_id)
+            self._check_references([updated], set(changed))
+            state = RecordState.load(self._conn, record_id)
+            stamps = store.stamps.mint(len(changed))
+            device, actor = store.stamps.device_no, store.actor_id
+            entries = []
+            for name, (hlc, dseq) in zip(changed, stamps):
+                old, new = old_values[name], new_values[name]
+                if name in self._set_fields:
+                    stored = encode(self._merge_locally(state, name, old, new, hlc, device))
+                else:
+                    winner = state.versions.get(name) or state.created
+                    store.changes.hold(record_id, name, winner[0], winner[1], old)
+                    state.versions[name] = [hlc, device]
+                    stored = None
+                entries.append((device, dseq, hlc, self.table, record_id, SET, name, stored, actor, 0))
+            state.latest = (stamps[-1][0], device)
+            self.rows.update(updated, changed, stamps[-1][0])
+            store.changes.append_many(entries)
+            state.save(self._conn)
+            store.changes.note_local(stamps[0][1], stamps[-1][1])
+            store.audit.record("update", self.table, record_id)
         return updated
+
+    def _merge_locally(self, state: RecordState, name: str, old: list, new: list, hlc: int, device: int) -> dict:
+        """A set field's change as a diff, with a version per element (an addition here and a
+        removal elsewhere both survive)."""
+        spec = next(s for s in self.specs if s.name == name)
+        if name not in state.versions:  # first change since creation: the create entry keeps the old list
+            self._hold_in_create(state, name, old)
+            state.versions[name] = {item: [state.created[0], state.created[1], 1] for item in old}
+        diff = {"add": canonical(spec, [x for x in new if x not in old]),
+                "remove": canonical(spec, [x for x in old if x not in new])}
+        for item in diff["add"]:
+            state.versions[name][item] = [hlc, device, 1]
+        for item in diff["remove"]:
+            state.versions[name][item] = [hlc, device, 0]
+        return diff
+
+    def _hold_in_create(self, state: RecordState, name: str, value: Any) -> None:
+        self._conn.execute(
+            "UPDATE change SET value = json_set(coalesce(value, '{}'), ?, json(?)) "
+            "WHERE record_id = ? AND op = 'create' AND hlc = ? AND device_no = ?",
+            ("$." + name, encode(value), state.record_id, state.created[0], state.created[1]))
+
+    def hold_everything(self, record: R, state: RecordState) -> None:
+        """The row is going away (a delete): the log keeps every current value."""
+        values = record.values()
+        for name in self._columns:
+            version = state.versions.get(name)
+            if name in self._set_fields:
+                if version is None:
+                    self._hold_in_create(state, name, values[name])
+            elif version is None:
+                self._hold_in_create(state, name, values[name])
+            else:
+                self._store.changes.hold(record.id, name, version[0], version[1], values[name])
 
     def _referenced_by(self, record_id: str) -> int:
         total = 0
         for repo in self._store.repositories.values():
             for spec in repo.specs:
-                if spec.kind is Kind.REF and spec.target == self.table:
+                if spec.target != self.table:
+                    continue
+                if spec.kind is Kind.REF:
                     total += self._conn.execute(
                         f"SELECT count(*) FROM {repo.table} WHERE {spec.name} = ?", (record_id,)).fetchone()[0]
-        if self.table == "person":
-            total += self._conn.execute(
-                "SELECT count(*) FROM conversation_person WHERE person_id = ?", (record_id,)).fetchone()[0]
+                elif spec.link:
+                    total += self._conn.execute(
+                        f"SELECT count(*) FROM {spec.link} WHERE {spec.target}_id = ?", (record_id,)).fetchone()[0]
         return total
 
-    def _remove(self, record_id: str, op: str) -> None:
-        hlc = self._store.clock.now()
-        self._conn.execute(f"DELETE FROM {self.table} WHERE id = ?", (record_id,))
-        if self.table == "conversation":
-            self._conn.execute("DELETE FROM conversation_person WHERE conversation_id = ?", (record_id,))
-        self._store.search_index.remove(record_id)
-        if op == ERASE:
-            self._store.changes.wipe_payload(record_id)
-        self._store.changes.append(self.table, record_id, op, WHOLE_RECORD, None, hlc)
-        self._conn.execute(
-            "INSERT OR REPLACE INTO tombstone (record_id, record_type, hlc, device_no, erased) VALUES (?,?,?,?,?)",
-            (record_id, self.table, hlc, self._store.changes.device_no, 1 if op == ERASE else 0),
-        )
-        self._store.audit.record("erase" if op == ERASE else "delete", self.table, record_id)
-
     def delete(self, record_id: str) -> None:
-        """Delete a record made in error. Refused while other records point to it."""
-        with self._store.atomic():
-            self.get(record_id)
+        """Delete a record made in error (undoable with ``restore``). Refused while others point to it."""
+        store = self._store
+        with store.atomic():
+            record = self.get(record_id)
             if self._referenced_by(record_id):
                 raise StillReferenced()
-            self._remove(record_id, DELETE)
+            state = RecordState.load(self._conn, record_id)
+            ((hlc, dseq),) = store.stamps.mint(1)
+            self.hold_everything(record, state)
+            self.rows.remove(record_id)
+            state.state, state.latest = DELETED, (hlc, store.stamps.device_no)
+            state.save(self._conn)
+            store.changes.append(store.stamps.device_no, dseq, hlc, self.table, record_id, DELETE, WHOLE_RECORD,
+                                 None, store.actor_id)
+            store.changes.note_local(dseq, dseq)
+            store.audit.record("delete", self.table, record_id)
+
+    def restore(self, record_id: str) -> R:
+        """Bring back a deleted record (undo): a change like any other, so it travels by sync."""
+        from connector_app.store.merge import reconcile
+        store = self._store
+        with store.atomic():
+            state = RecordState.load(self._conn, record_id)
+            if state is None or state.state != DELETED:
+                raise RecordNotFound(_(self.record_class.label), record_id)
+            ((hlc, dseq),) = store.stamps.mint(1)
+            store.changes.append(store.stamps.device_no, dseq, hlc, self.table, record_id, RESTORE, WHOLE_RECORD,
+                                 None, store.actor_id)
+            store.changes.note_local(dseq, dseq)
+            reconcile(store, self.table, record_id)
+            record = self.get(record_id)
+            self._check_references([record])
+            store.audit.record("restore_record", self.table, record_id)
+        return record
 
     def erase(self, record_id: str) -> None:
-        """Remove the record and wipe every earlier value of it from the change log.
+        """Remove the record and wipe every earlier value of it from the log. Final, everywhere.
 
-        Callers erase dependants first (see ``subject_access.erase_person``).
+        Records about an erased person follow by the erasure rules (erasure.py).
         """
-        with self._store.atomic():
-            self.get(record_id)
-            self._remove(record_id, ERASE)
+        store = self._store
+        with store.atomic():
+            state = RecordState.load(self._conn, record_id)
+            if state is None or state.state == ERASED:
+                raise RecordNotFound(_(self.record_class.label), record_id)
+            ((hlc, dseq),) = store.stamps.mint(1)
+            if state.state == LIVE:
+                self.rows.remove(record_id)
+            store.changes.wipe(record_id)
+            state.state, state.latest, state.versions = ERASED, (hlc, store.stamps.device_no), {}
+            state.save(self._conn)
+            store.changes.append(store.stamps.device_no, dseq, hlc, self.table, record_id, ERASE, WHOLE_RECORD,
+                                 None, store.actor_id)
+            store.changes.note_local(dseq, dseq)
+            store.audit.record("erase", self.table, record_id)

@@ -44,23 +44,34 @@ def build_query(text: str) -> str | None:
     return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words[:16])
 
 
-def _keep_marks_inside(snippet: str) -> str:
-    """FTS ends a highlight before combining marks (Bengali vowel signs); move them inside."""
-    out = []
-    i = 0
-    while i < len(snippet):
-        ch = snippet[i]
-        if ch == MATCH_END:
-            j = i + 1
-            while j < len(snippet) and unicodedata.category(snippet[j]).startswith("M"):
-                j += 1
-            out.append(snippet[i + 1:j])
-            out.append(MATCH_END)
-            i = j
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+def _match_key(word: str) -> str:
+    """How a word is compared when marking matches: as the index compares it, near enough."""
+    decomposed = unicodedata.normalize("NFD", fold(word).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+
+
+def make_snippet(text: str, words: list[str], width: int = 12) -> str | None:
+    """A few words of the original text around the first match, matches marked.
+
+    Made from the record's own text (the index keeps only tokens), so it shows
+    exactly what was typed, accents and marks included.
+    """
+    keys = [_match_key(w) for w in words]
+    tokens = list(_WORD.finditer(text or ""))
+    hits = [i for i, t in enumerate(tokens) if any(_match_key(t.group()).startswith(k) for k in keys if k)]
+    if not hits:
+        return None
+    first = max(0, hits[0] - width // 3)
+    last = min(len(tokens), first + width)
+    first = max(0, min(first, last - width))
+    out, cursor = [], tokens[first].start()
+    for i in range(first, last):
+        token = tokens[i]
+        out.append(text[cursor:token.start()])
+        out.append(f"{MATCH_START}{token.group()}{MATCH_END}" if i in hits else token.group())
+        cursor = token.end()
+    snippet = " ".join("".join(out).split())
+    return ("…" if first > 0 else "") + snippet + ("…" if last < len(tokens) else "")
 
 
 def document_text(values: dict, specs: tuple[FieldSpec, ...]) -> tuple[str, str] | None:
@@ -73,8 +84,11 @@ def document_text(values: dict, specs: tuple[FieldSpec, ...]) -> tuple[str, str]
 
 
 class SearchIndex:
-    def __init__(self, conn):
+    """Tokens only (a contentless FTS5 table): the text itself lives once, in the record rows."""
+
+    def __init__(self, conn, source_text):
         self._conn = conn
+        self._source_text = source_text  # (record_type, record_id) -> (title, body) as typed
 
     def put(self, record_type: str, record_id: str, title: str, body: str) -> None:
         row = self._conn.execute("SELECT doc FROM search_doc WHERE record_id = ?", (record_id,)).fetchone()
@@ -87,14 +101,27 @@ class SearchIndex:
             self._conn.execute("UPDATE search_fts SET title = ?, body = ? WHERE rowid = ?", (title, body, row[0]))
 
     def put_many(self, record_type: str, docs: list[tuple[str, str, str]]) -> None:
-        """Bulk insert of new records: (record_id, title, body)."""
-        if not docs:
+        """(record_id, title, body) for each record, new or not."""
+        if len(docs) == 1:
+            self.put(record_type, *docs[0])
+            return
+        ids = [d[0] for d in docs]
+        known = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            known.update(row[0] for row in self._conn.execute(
+                f"SELECT record_id FROM search_doc WHERE record_id IN ({','.join('?' * len(chunk))})", chunk))
+        new = [d for d in docs if d[0] not in known]
+        for doc in docs:
+            if doc[0] in known:
+                self.put(record_type, *doc)
+        if not new:
             return
         start = self._conn.execute("SELECT coalesce(max(doc), 0) + 1 FROM search_doc").fetchone()[0]
         self._conn.executemany("INSERT INTO search_doc (doc, record_id, record_type) VALUES (?, ?, ?)",
-                               ((start + i, rid, record_type) for i, (rid, _t, _b) in enumerate(docs)))
+                               ((start + i, rid, record_type) for i, (rid, _t, _b) in enumerate(new)))
         self._conn.executemany("INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
-                               ((start + i, title, body) for i, (_rid, title, body) in enumerate(docs)))
+                               ((start + i, title, body) for i, (_rid, title, body) in enumerate(new)))
 
     def remove(self, record_id: str) -> None:
         row = self._conn.execute("SELECT doc FROM search_doc WHERE record_id = ?", (record_id,)).fetchone()
@@ -107,16 +134,21 @@ class SearchIndex:
         if query is None:
             return []
         type_filter = ""
-        params: list = [MATCH_START, MATCH_END, query]
+        params: list = [query]
         if record_types:
             type_filter = f" AND d.record_type IN ({','.join('?' * len(record_types))})"
             params.extend(record_types)
         params.append(limit)
         rows = self._conn.execute(
-            "SELECT d.record_type, d.record_id, snippet(search_fts, -1, ?, ?, '…', 12), "
-            "bm25(search_fts, 4.0, 1.0) AS score "
+            "SELECT d.record_type, d.record_id, bm25(search_fts, 4.0, 1.0) AS score "
             "FROM search_fts JOIN search_doc d ON d.doc = search_fts.rowid "
             f"WHERE search_fts MATCH ?{type_filter} ORDER BY score LIMIT ?",
             params,
         ).fetchall()
-        return [SearchHit(rt, rid, _keep_marks_inside(snippet), score) for rt, rid, snippet, score in rows]
+        words = _WORD.findall(fold(text))[:16]
+        hits = []
+        for record_type, record_id, score in rows:
+            title, body = self._source_text(record_type, record_id)
+            snippet = make_snippet(body, words) or make_snippet(title, words) or " ".join((title or "").split())
+            hits.append(SearchHit(record_type, record_id, snippet, score))
+        return hits

@@ -10,39 +10,44 @@ benchmark and the desktop all use it the same way.
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from typing import Iterator
 
-from connector_app.clock import HybridClock
 from connector_app.domain.records import (
     RECORD_TYPES, Asset, CheckIn, ConnectingTime, Connection, Conversation, FollowUp, Person, SmallStep, Staff,
     Strength, Venue, WhatMatters,
 )
 from connector_app.errors import WorkspaceDamaged, WorkspaceLocked
 from connector_app.store.audit import AuditLog
-from connector_app.store.changelog import ChangeLog
+from connector_app.store.changelog import ChangeLog, Devices, Stamps
+from connector_app.store.history import History
 from connector_app.store.database import Transactions, is_damage
 from connector_app.store.repository import Repository
 from connector_app.store.search import SearchHit, SearchIndex
 
 
 class Store:
-    def __init__(self, conn, device_id: str):
+    def __init__(self, conn, device_id: str, *, wall=lambda: int(time.time() * 1000)):
         self._conn = conn
         self._transactions = Transactions(conn)
         self.device_id = device_id
-        row = conn.execute("SELECT no FROM device WHERE id = ?", (device_id,)).fetchone()
-        if row is None:  # first open by this device: register it (a write only then, not at every unlock)
+        self.devices = Devices(conn)
+        device_no = self.devices.no_of(device_id)
+        clock = None if device_no is None else conn.execute(
+            "SELECT 1 FROM clock WHERE device_no = ?", (device_no,)).fetchone()
+        if device_no is None or clock is None:  # first open by this device: a write only then
             with self.atomic():
-                row = (conn.execute("INSERT INTO device (id) VALUES (?)", (device_id,)).lastrowid,)
-        device_no = row[0]
-        # Per device, so each max is one seek on change_origin, not a scan of the whole log.
-        last = conn.execute("SELECT coalesce(max((SELECT max(hlc) FROM change WHERE device_no = d.no)), 0) "
-                            "FROM device d").fetchone()[0]
-        self.clock = HybridClock(last)
-        self.changes = ChangeLog(conn, self.clock, device_no)
+                device_no = self.devices.no_of(device_id, register=True)
+                newest = conn.execute("SELECT coalesce(max(hlc), 0) FROM clock").fetchone()[0]
+                conn.execute("INSERT OR IGNORE INTO clock (device_no, hlc, dseq) VALUES (?, ?, "
+                             "(SELECT coalesce(max(dseq), 0) FROM change WHERE device_no = ?))",
+                             (device_no, newest, device_no))
+        self.stamps = Stamps(conn, device_no, wall)
+        self.changes = ChangeLog(conn, self.devices, device_no)
+        self.history = History(self)
         self.audit = AuditLog(conn, device_no)
-        self.search_index = SearchIndex(conn)
+        self.search_index = SearchIndex(conn, self._source_text)
 
         self.staff: Repository[Staff] = Repository(self, Staff)
         self.venues: Repository[Venue] = Repository(self, Venue)
@@ -61,6 +66,30 @@ class Store:
         self.repositories: dict[str, Repository] = {cls.type_name: by_type[cls.type_name] for cls in RECORD_TYPES}
 
     @property
+    def actor_id(self) -> str | None:
+        """The staff member using the app: every change and audit entry names them."""
+        return self.audit.actor_id
+
+    @actor_id.setter
+    def actor_id(self, staff_id: str | None) -> None:
+        self.audit.actor_id = staff_id
+
+    def _source_text(self, record_type: str, record_id: str) -> tuple[str, str]:
+        repo = self.repositories[record_type]
+        record = repo.find(record_id)
+        if record is None:
+            return "", ""
+        values = record.values()
+        title = " ".join(values.get(s.name) or "" for s in repo.specs if s.search == "title")
+        body = " ".join(values.get(s.name) or "" for s in repo.specs if s.search == "body")
+        return title, body
+
+    def apply_remote(self, change) -> bool:
+        """Apply a change made on another laptop (sync). See merge.py."""
+        from connector_app.store.merge import apply_remote
+        return apply_remote(self, change)
+
+    @property
     def connection(self):
         if self._conn is None:
             raise WorkspaceLocked()
@@ -70,10 +99,16 @@ class Store:
     def is_open(self) -> bool:
         return self._conn is not None
 
+    def _audit_waiting(self) -> bool:
+        audit = getattr(self, "audit", None)  # not yet made while the store registers its device
+        return audit is not None and audit.has_pending
+
     @contextmanager
     def atomic(self) -> Iterator[None]:
         try:
             with self._transactions.atomic():
+                if self._audit_waiting():
+                    self.audit.flush()  # events noted without the write lock (unlock) go in with this write
                 yield
         except Exception as exc:
             if is_damage(exc):
@@ -101,6 +136,13 @@ class Store:
     def close(self) -> None:
         """Lock: close the database. Every repository refuses work afterwards."""
         if self._conn is not None:
+            try:
+                if self.audit.has_pending:  # best effort: a busy workspace must not stop a lock
+                    self._conn.execute("PRAGMA busy_timeout = 200")
+                    with self.atomic():
+                        pass
+            except Exception:
+                pass
             try:
                 self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             except Exception:  # a damaged or busy file still gets closed

@@ -41,8 +41,8 @@ def export_person(store, person_id: str) -> dict:
     for record_type, record in _owned_records(store, person.id):
         records.append({"type": record_type, "id": record.id, **record.values()})
         history[record.id] = [
-            {"hlc": c.hlc, "device": c.device_id, "op": c.op, "field": c.field, "value": c.value}
-            for c in store.changes.for_record(record.id)
+            {"hlc": c.hlc, "device": c.device_id, "op": c.op, "field": c.field, "value": c.value, "by": c.actor}
+            for c in store.history.changes(record.id)
         ]
         audit.extend(asdict(entry) for entry in store.audit.for_record(record.id))
     with store.atomic():
@@ -55,38 +55,19 @@ def export_person(store, person_id: str) -> dict:
 
 
 def erase_person(store, person_id: str) -> dict[str, int]:
-    """Erase a person and everything about them; a tombstone of each record remains.
+    """Erase a person and everything about them, here and (through sync) on every laptop.
 
-    A conversation with other people (or an anonymous head-count) loses only this
-    person from its list; a conversation with no one else is erased, with its
-    follow-ups and connections. Returns how many records of each type were erased.
+    One erasure is logged, for the person; the records about them follow by the
+    erasure rules (store/erasure.py), which every laptop applies the same way,
+    whatever order things reach it in. A group conversation loses only this
+    person. Returns how many records of each type were erased.
     """
-    erased: dict[str, int] = {}
-
-    def erase(record_type: str, record_id: str) -> None:
-        store.repositories[record_type].erase(record_id)
-        erased[record_type] = erased.get(record_type, 0) + 1
-
+    from connector_app.store.erasure import cascade
     with store.atomic():
-        person = store.people.get(person_id)
-        for record_type, record in list(_owned_records(store, person.id)):
-            if record_type == "person":
-                continue
-            if record_type == "conversation":
-                others = [pid for pid in record.person_ids if pid != person.id]
-                if others or record.anonymous_count:
-                    store.conversations.update(record.id, person_ids=others)
-                    continue
-                for dependant_type in ("follow_up", "connection"):
-                    repo = store.repositories[dependant_type]
-                    for dependant in repo.where("conversation_id", record.id):
-                        if dependant.person_id not in (None, person.id):
-                            repo.update(dependant.id, conversation_id=None)  # someone else's: keep it
-                        elif repo.find(dependant.id) is not None:
-                            erase(dependant_type, dependant.id)
-                erase("conversation", record.id)
-            elif store.repositories[record_type].find(record.id) is not None:
-                erase(record_type, record.id)
-        erase("person", person.id)
+        store.people.get(person_id)
+        store.people.erase(person_id)
+        erased = {"person": 1}
+        for record_type, count in cascade(store, "person", person_id).items():
+            erased[record_type] = erased.get(record_type, 0) + count
     store.checkpoint()  # the WAL no longer holds the erased pages
     return erased

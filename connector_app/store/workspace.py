@@ -119,15 +119,13 @@ class Workspace:
         """Open with the passphrase. A wrong one raises WrongPassphrase and writes nothing."""
         keyfile = self._load_keys()
         store = self._open(keyfile.open_slot(PASSPHRASE, passphrase), keyfile)
-        with store.atomic():
-            store.audit.record("unlock")
+        store.audit.later("unlock")  # unlocking never waits for another program's write
         return store
 
     def unlock_with_recovery_code(self, code: str) -> Store:
         keyfile = self._load_keys()
         store = self._open(keyfile.open_slot(RECOVERY, normalise_recovery_code(code)), keyfile)
-        with store.atomic():
-            store.audit.record("unlock_recovery")
+        store.audit.later("unlock_recovery")
         return store
 
     def lock(self) -> None:

@@ -26,7 +26,7 @@ def test_backup_then_restore_gives_the_same_content_digest(workspace, tmp_path, 
     try:
         assert content_digest(store) == digest
         assert store.device_id != workspace.store.device_id  # a restored copy never writes as the original
-        assert store.audit.recent(5)[1].action == "restore"
+        assert "restore" in [entry.action for entry in store.audit.recent(5)]
     finally:
         store.close()
     again = Workspace.restore(backup, tmp_path / "by-code", recovery_code=recovery_code)

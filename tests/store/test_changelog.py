@@ -1,20 +1,27 @@
-"""The change log holds what sync needs, and the history of every field."""
+"""The change log holds what sync needs and the history of every field, storing each value once."""
 
 from __future__ import annotations
 
 from connector_app.clock import HybridClock, unpack
-from connector_app.domain.records import Staff
-from connector_app.store.changelog import CREATE, DELETE, ERASE, SET
+from connector_app.domain.records import Person, Staff
+from connector_app.store.changelog import CREATE, DELETE, ERASE, RESTORE, SET
 from tests.samples import add_everything
 
 
-def test_create_logs_every_field_with_clock_and_device(store):
+def _stored(store, record_id):
+    return store.connection.execute(
+        "SELECT op, field, value FROM change WHERE record_id = ? ORDER BY seq", (record_id,)).fetchall()
+
+
+def test_create_logs_one_entry_with_origin_author_and_no_copy_of_the_row(store):
+    staff = store.staff.add(Staff(name="Sam Okafor", role="community_connector"))
+    store.actor_id = staff.id
     records = add_everything(store)
     person = records["person"]
-    (created,) = store.changes.for_record(person.id)
+    (created,) = store.history.changes(person.id)
     assert created.op == CREATE and created.record_type == "person" and created.device_id == store.device_id
-    assert created.value == person.values()
-    assert created.hlc > 0
+    assert created.value == person.values() and created.actor == staff.id and created.hlc > 0
+    assert _stored(store, person.id) == [("create", "*", None)]  # the row holds it; the log does not repeat it
 
 
 def test_update_logs_one_entry_per_changed_field_and_history_keeps_old_values(store):
@@ -22,11 +29,14 @@ def test_update_logs_one_entry_per_changed_field_and_history_keeps_old_values(st
     pid = records["person"].id
     store.people.update(pid, area="Hillside", display_name=records["person"].display_name)
     store.people.update(pid, area="Docklands")
-    sets = [c for c in store.changes.for_record(pid) if c.op == SET]
+    sets = [c for c in store.history.changes(pid) if c.op == SET]
     assert [(c.field, c.value) for c in sets] == [("area", "Hillside"), ("area", "Docklands")]
     history = store.people.history(pid, "area")
     assert [v.value for v in history] == ["Riverside", "Hillside", "Docklands"]
     assert [v.op for v in history] == [CREATE, SET, SET]
+    # Stored once: superseded values in the log, the winner only in the row.
+    assert _stored(store, pid) == [("create", "*", '{"area":"Riverside"}'), ("set", "area", '"Hillside"'),
+                                   ("set", "area", None)]
 
 
 def test_clearing_a_field_is_logged_as_null(store):
@@ -37,30 +47,50 @@ def test_clearing_a_field_is_logged_as_null(store):
     assert values == [None, "2026-03-10", None]
 
 
-def test_timestamps_only_grow_and_order_all_changes(store):
+def test_list_fields_merge_as_sets_and_history_shows_each_list(store):
+    records = add_everything(store)
+    cid = records["conversation"].id
+    store.conversations.update(cid, features=["reciprocity", "listening"])
+    store.conversations.update(cid, features=["reciprocity"])
+    diffs = [c.value for c in store.history.changes(cid) if c.op == SET]
+    assert diffs[-1] == {"add": [], "remove": ["listening"]}
+    lists = [v.value for v in store.conversations.history(cid, "features")]
+    assert lists[-2:] == [["listening", "reciprocity"], ["reciprocity"]]
+    assert store.conversations.get(cid).features == ("reciprocity",)
+
+
+def test_timestamps_and_sequence_numbers_grow_together(store):
     add_everything(store)
-    stamps = [row[0] for row in store.connection.execute("SELECT hlc FROM change ORDER BY seq")]
-    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    rows = store.connection.execute("SELECT hlc, dseq FROM change ORDER BY seq").fetchall()
+    assert [r[0] for r in rows] == sorted({r[0] for r in rows})
+    assert [r[1] for r in rows] == list(range(1, len(rows) + 1))  # dense, from 1
+    assert store.changes.known_ranges() == {store.device_id: [(1, len(rows))]}
 
 
-def test_delete_leaves_a_tombstone(store):
+def test_delete_leaves_a_tombstone_and_restore_brings_the_record_back(store):
     staff = store.staff.add(Staff(name="Temp", role="volunteer"))
+    store.staff.update(staff.id, organisation="Library")
     store.staff.delete(staff.id)
-    ops = [c.op for c in store.changes.for_record(staff.id)]
-    assert ops == [CREATE, DELETE]
-    row = store.connection.execute("SELECT record_type, erased FROM tombstone WHERE record_id = ?",
-                                   (staff.id,)).fetchone()
-    assert row == ("staff", 0)
-    assert store.changes.for_record(staff.id)[0].value["name"] == "Temp"  # a delete keeps history
+    assert store.staff.find(staff.id) is None and store.staff.state(staff.id) == "deleted"
+    assert [c.op for c in store.history.changes(staff.id)] == [CREATE, SET, DELETE]
+    assert store.history.changes(staff.id)[0].value["name"] == "Temp"  # a delete keeps history
+    assert not store.search("Temp", record_types=("staff",))
+    back = store.staff.restore(staff.id)
+    assert back.name == "Temp" and back.organisation == "Library" and store.staff.state(staff.id) == "live"
+    assert store.search("Temp", record_types=("staff",))
+    assert [c.op for c in store.history.changes(staff.id)][-1] == RESTORE
+    assert _stored(store, staff.id)[0] == ("create", "*", '{"organisation":null}')
 
 
-def test_version_vector_and_since_give_what_a_bundle_would_carry(store):
-    add_everything(store)
-    vector = store.changes.version_vector()
-    assert set(vector) == {store.device_id}
-    everything = list(store.changes.since(store.device_id))
-    assert len(everything) == store.changes.count()
-    assert list(store.changes.since(store.device_id, vector[store.device_id])) == []
+def test_a_local_edit_may_only_point_to_records_that_exist(store):
+    import pytest
+    from connector_app.errors import ValidationError
+    records = add_everything(store)
+    with pytest.raises(ValidationError):
+        store.conversations.update(records["conversation"].id, person_ids=["0190a000-0000-7000-8000-00000000dead"])
+    with pytest.raises(ValidationError):
+        store.follow_ups.update(records["follow_up"].id, staff_id="0190a000-0000-7000-8000-00000000dead")
+    assert store.people.add(Person(display_name="x", consent_scope="share_team", consent_on="2026-01-01")).id
 
 
 def test_clock_survives_a_wall_clock_going_backwards():
@@ -76,10 +106,11 @@ def test_clock_survives_a_wall_clock_going_backwards():
 
 def test_erasure_wipes_every_logged_value(store):
     records = add_everything(store)
+    store.people.update(records["person"].id, area="Hillside")
     from connector_app.store.subject_access import erase_person
     erase_person(store, records["person"].id)
+    assert store.history.changes(records["person"].id)[-1].op == ERASE
     for key in ("person", "conversation", "what_matters", "small_step", "strength", "checkin", "connection",
                 "follow_up"):
-        changes = store.changes.for_record(records[key].id)
-        assert changes[-1].op == ERASE, key
-        assert all(c.value is None for c in changes), key
+        assert store.repositories[records[key].type_name].state(records[key].id) == "erased", key
+        assert all(value is None for _op, _field, value in _stored(store, records[key].id)), key

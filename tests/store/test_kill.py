@@ -57,8 +57,7 @@ def test_sigkill_at_random_moments_loses_nothing_committed(workspace_path):
             assert people - erased <= present_people, f"round {round_number}: a committed person was lost"
             assert not (erased & present_people), f"round {round_number}: an erasure came undone"
             present_conversations = {c.id for c in store.conversations.iter_all()}
-            lost = {c for c in conversations - present_conversations
-                    if not store.changes.for_record(c) or store.changes.for_record(c)[-1].op != "erase"}
+            lost = {c for c in conversations - present_conversations if store.conversations.state(c) != "erased"}
             assert not lost, f"round {round_number}: a committed conversation was lost"
             for pid, area in areas.items():
                 if pid not in erased:

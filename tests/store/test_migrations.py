@@ -55,6 +55,7 @@ def test_each_migration_upgrades_the_schema_before_it(tmp_path):
         conn.execute("COMMIT")
         assert migrate(conn, target=version) == [version]
         assert schema_version(conn) == version
+        migrate(conn)  # and on to the newest, which the store needs
         store = Store(conn, new_id())
         assert store.people.get(PERSON_ID).display_name == "Halima Yusuf"
         if version == 2:  # the search migration indexes what was already there
@@ -133,9 +134,8 @@ def test_tables_match_the_field_declarations(tmp_path):
         columns = [row[1] for row in conn.execute(f"PRAGMA table_info({cls.type_name})")]
         # Columns added by a later migration come after changed_hlc: compare as sets.
         assert sorted(columns) == sorted(["id", *(s.name for s in cls.specs()), "changed_hlc"]), cls.type_name
-        refs = {(row[3], row[2]) for row in conn.execute(f"PRAGMA foreign_key_list({cls.type_name})")}
-        declared = {(s.name, s.target) for s in cls.specs() if s.kind is Kind.REF}
-        assert refs == declared, cls.type_name
+        # Since schema 4 the app checks references (changes from other laptops arrive in any order).
+        assert conn.execute(f"PRAGMA foreign_key_list({cls.type_name})").fetchall() == [], cls.type_name
     conn.close()
 
 
@@ -159,7 +159,7 @@ def test_event_dates_start_from_the_record_dates(tmp_path):
     conn.execute("INSERT INTO connection (id, person_id, asset_id, made_on, outcome, changed_hlc) "
                  "VALUES (?, ?, ?, '2025-05-04', 'introduced', 6)", (CONNECTION_ID, PERSON_ID, ASSET_ID))
     conn.execute("COMMIT")
-    migrate(conn, target=3)
+    migrate(conn)
     store = Store(conn, new_id())
     assert store.strengths.get(STRENGTH_ID).readiness_on == "2025-05-03"
     assert store.connections.get(CONNECTION_ID).outcome_on == "2025-05-04"

@@ -35,7 +35,5 @@ def test_erasure_removes_the_person_and_their_records_but_not_other_peoples(stor
     assert store.search("Amira") == []
     assert store.search("allotment") == [] or all(h.record_type in ("venue", "asset", "connecting_time")
                                                    for h in store.search("allotment"))
-    tomb = store.connection.execute("SELECT erased FROM tombstone WHERE record_id = ?",
-                                    (records["person"].id,)).fetchone()
-    assert tomb == (1,)
+    assert store.people.state(records["person"].id) == "erased"
     assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []

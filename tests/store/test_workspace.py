@@ -199,6 +199,8 @@ def test_recovery_code_opens_and_resets_the_passphrase(workspace_path, recovery_
         Workspace(workspace_path).unlock_with_recovery_code("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA")
     Workspace(workspace_path).reset_passphrase_with_recovery_code(recovery_code, NEW)
     store = Workspace(workspace_path).unlock(NEW)
+    store.close()  # unlocking is written with the next write, or at lock: it never waits for the write lock
+    store = Workspace(workspace_path).unlock(NEW)
     assert [e.action for e in store.audit.recent(5)][0] == "unlock"
     store.close()
 

@@ -1,0 +1,228 @@
+"""Changes from other laptops: the other door into the store.
+
+``apply_remote`` keeps a change's own origin (device, sequence number), timestamp
+and author, is idempotent on the origin, never logs the change again as local,
+and writes rows, search documents and links through the same ``Rows`` as a local
+edit. Which value wins is decided by the rules in docs/store-design.md, so the
+same changes give the same records in any order of arrival.
+"""
+
+from __future__ import annotations
+
+from connector_app.domain.fields import Kind
+from connector_app.domain.records import BY_NAME
+from connector_app.domain.validate import validate
+from connector_app.errors import UserError
+from connector_app.i18n import _
+from connector_app.store.changelog import (
+    CREATE, DELETE, ERASE, FLAG_CLOCK_AHEAD, FLAG_REMOTE, MERGE, REDACT, RESTORE, SET, WHOLE_RECORD, Change, decode,
+    encode,
+)
+from connector_app.store.erasure import apply_rules, cascade, gone_or_moved, scrub
+from connector_app.store.state import ERASED, LIVE, PENDING, Entry, RecordState, merges_as_set, replay
+
+OPS = (CREATE, SET, DELETE, RESTORE, ERASE, MERGE, REDACT)
+
+
+class ChangeRefused(UserError):
+    """A change that no version of this app could have written (a damaged or forged bundle)."""
+
+    def message(self) -> str:
+        return _("A change from another laptop could not be used: {reason}").format(reason=self.args[0])
+
+
+def _resolved_entries(store, record_type: str, record_id: str) -> list[Entry]:
+    repo = store.repositories[record_type]
+    row = repo.find(record_id)
+    row_values = row.values() if row is not None else None
+    entries = []
+    for log in store.changes.entries(record_id):
+        stored = decode(log.stored)
+        if log.op == CREATE:
+            if row_values is not None:
+                value = {**row_values, **(stored or {})}
+            else:
+                value = stored
+        elif log.op in (SET, REDACT):
+            spec = next((s for s in repo.specs if s.name == log.field), None)
+            if log.stored is None and row_values is not None and spec is not None and not merges_as_set(spec):
+                value = row_values.get(log.field)
+            else:
+                value = stored
+        else:
+            value = stored
+        entries.append(Entry(log.seq, log.hlc, store.changes.devices.id_of(log.device_no), log.device_no,
+                             log.op, log.field, value, log.actor, log.flags))
+    return entries
+
+
+def reconcile(store, record_type: str, record_id: str) -> str:
+    """Re-read a record's whole log, apply the merge and erasure rules, and write what wins.
+
+    Returns the record's state afterwards.
+    """
+    conn = store.connection
+    repo = store.repositories[record_type]
+    before = RecordState.load(conn, record_id)
+    if before is not None and before.state == ERASED:
+        store.changes.wipe(record_id)
+        return ERASED
+    entries = _resolved_entries(store, record_type, record_id)
+    result = replay(entries, repo.specs)
+    state = result.state
+    values = result.values
+    if state != ERASED and result.created is not None:
+        ruled = apply_rules(conn, repo.record_class, values)
+        if ruled is None:
+            state = ERASED
+        else:
+            values = ruled
+    if state == ERASED:
+        if repo.find(record_id) is not None:
+            repo.rows.remove(record_id)
+        store.changes.wipe(record_id)
+        latest = max(entries, key=lambda e: e.version) if entries else None
+        RecordState(record_id, record_type, ERASED, None, latest and (latest.hlc, latest.device_no)).save(conn)
+        return ERASED
+    if state == LIVE:
+        record = repo.rows.record_from_values(record_id, values)
+        repo.rows.put([record], [result.latest.hlc])
+    elif repo.find(record_id) is not None:
+        repo.rows.remove(record_id)
+    versions = result.versions
+    gone = gone_or_moved(conn, [k for v in versions.values() if isinstance(v, dict) for k in v])
+    if gone:
+        versions = {f: ({k: x for k, x in v.items() if k not in gone} if isinstance(v, dict) else v)
+                    for f, v in versions.items()}
+    current = {log.seq: log.stored for log in store.changes.entries(record_id)}
+    for seq, stored in result.stored.items():
+        if current.get(seq, stored) != stored:
+            store.changes.set_stored(seq, stored)
+    RecordState(record_id, record_type, state,
+                None if result.created is None else (result.created.hlc, result.created.device_no),
+                None if result.latest is None else (result.latest.hlc, result.latest.device_no),
+                versions, result.merged_into).save(conn)
+    return state
+
+
+def _check_shape(change: Change) -> None:
+    record_class = BY_NAME.get(change.record_type)
+    if record_class is None:
+        raise ChangeRefused(_("unknown kind of record"))
+    if change.op not in OPS:
+        raise ChangeRefused(_("unknown kind of change"))
+    if not isinstance(change.record_id, str) or not isinstance(change.dseq, int) or change.dseq < 1 \
+            or not isinstance(change.hlc, int) or change.hlc < 0:
+        raise ChangeRefused(_("badly formed change"))
+    names = {s.name for s in record_class.specs()}
+    if change.op in (SET, REDACT) and change.field not in names:
+        raise ChangeRefused(_("unknown field"))
+    if change.op == CREATE and not isinstance(change.value, (dict, type(None))):
+        raise ChangeRefused(_("badly formed change"))
+
+
+def _scrub_gone(conn, record_class, change: Change):
+    """Ids of erased records never enter this log, whatever order things arrive in."""
+    value = change.value
+    candidates: list[str] = []
+    specs = {s.name: s for s in record_class.specs()}
+
+    def collect(spec, v):
+        if spec.kind is Kind.REF and isinstance(v, str):
+            candidates.append(v)
+        elif spec.kind is Kind.REFS:
+            items = v if isinstance(v, list) else (v.get("add", []) + v.get("remove", []) if isinstance(v, dict)
+                                                   else [])
+            candidates.extend(i for i in items if isinstance(i, str))
+
+    if change.op == CREATE and isinstance(value, dict):
+        for name, v in value.items():
+            if name in specs:
+                collect(specs[name], v)
+    elif change.op in (SET, REDACT) and change.field in specs:
+        collect(specs[change.field], value)
+    erased = {i for i, (state, _into) in gone_or_moved(conn, candidates).items() if state == ERASED}
+    return scrub(value, erased) if erased else value
+
+
+def apply_remote(store, change: Change) -> bool:
+    """Apply one change made on another laptop. Returns False if it was already here."""
+    _check_shape(change)
+    conn = store.connection
+    with store.atomic():
+        device_no = store.changes.devices.no_of(change.device_id, register=True)
+        if store.changes.has(device_no, change.dseq):
+            return False
+        record_class = BY_NAME[change.record_type]
+        repo = store.repositories[change.record_type]
+        flags = FLAG_REMOTE | (0 if store.stamps.observe(change.hlc) else FLAG_CLOCK_AHEAD)
+        value = _scrub_gone(conn, record_class, change)
+        stored = encode(value) if change.op in (CREATE, SET, REDACT, MERGE) else None
+        store.changes.append(device_no, change.dseq, change.hlc, change.record_type, change.record_id, change.op,
+                             change.field if change.op in (SET, REDACT) else WHOLE_RECORD, stored, change.actor,
+                             flags)
+        store.changes.note_known(device_no, change.dseq)
+        state = RecordState.load(conn, change.record_id)
+        if state is not None and state.state == ERASED:
+            store.changes.wipe(change.record_id)  # erasure is final: the late change leaves no trace
+        elif change.op == CREATE and value is None:
+            # Erased where it came from: its erasure is on its way; nothing to hold meanwhile.
+            store.changes.wipe(change.record_id)
+            if state is None:
+                RecordState(change.record_id, change.record_type, ERASED, None, (change.hlc, device_no)).save(conn)
+        elif change.op == CREATE and state is None:
+            _place_new(store, repo, change, device_no, value)
+        elif change.op == ERASE:
+            if repo.find(change.record_id) is not None:
+                repo.rows.remove(change.record_id)
+            store.changes.wipe(change.record_id)
+            RecordState(change.record_id, change.record_type, ERASED, None, (change.hlc, device_no)).save(conn)
+            cascade(store, change.record_type, change.record_id)
+        else:
+            reconcile(store, change.record_type, change.record_id)
+        store.audit.record("sync_change", change.record_type, change.record_id)
+    return True
+
+
+def _place_new(store, repo, change: Change, device_no: int, value: dict) -> None:
+    """The common case, made quick: a record arriving for the first time, whole."""
+    conn = store.connection
+    values = {s.name: value.get(s.name, [] if s.kind.is_list else None) for s in repo.specs}
+    ruled = apply_rules(conn, repo.record_class, values)
+    if ruled is None:
+        store.changes.wipe(change.record_id)
+        RecordState(change.record_id, change.record_type, ERASED, None, (change.hlc, device_no)).save(conn)
+        return
+    record = repo.rows.record_from_values(change.record_id, ruled)
+    try:
+        validate(record)
+    except UserError:
+        raise ChangeRefused(_("a record that does not pass the app's checks")) from None
+    repo.rows.put([record], [change.hlc])
+    store.changes.release([s for (s,) in conn.execute(
+        "SELECT seq FROM change WHERE record_id = ? AND op = 'create'", (change.record_id,))])
+    RecordState(change.record_id, change.record_type, LIVE, (change.hlc, device_no), (change.hlc, device_no)).save(
+        conn)
+
+
+def outgoing(store, device_id: str, after: int = 0):
+    """Changes made on one device after a sequence number, values resolved, as they travel."""
+    from connector_app.store.changelog import Change as _Change
+    cache: dict[str, dict] = {}
+    for log in store.changes.origin_entries(device_id, after):
+        repo = store.repositories[log.record_type]
+        value = decode(log.stored)
+        if log.op in (CREATE, SET, REDACT) and (log.stored is None or log.op == CREATE):
+            if log.record_id not in cache:
+                row = repo.find(log.record_id)
+                cache[log.record_id] = row.values() if row is not None else None
+            row_values = cache[log.record_id]
+            if log.op == CREATE:
+                value = None if row_values is None and value is None else {**(row_values or {}), **(value or {})}
+            elif row_values is not None:
+                value = row_values.get(log.field)
+        yield _Change(device_id, log.dseq, log.hlc, log.record_type, log.record_id, log.op, log.field, value,
+                      log.actor)
+
+
+__all__ = ["apply_remote", "reconcile", "outgoing", "ChangeRefused", "PENDING", "RESTORE", "DELETE"]
