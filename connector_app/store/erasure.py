@@ -59,7 +59,7 @@ def apply_rules(conn, record_class, values: dict) -> dict | None:
     specs = record_class.specs()
     moved = gone_or_moved(conn, _targets(values, specs))
     if not moved:
-        return values
+        return _whole(record_class, values)
     values = dict(values)
     for spec in specs:
         if spec.kind is Kind.REF and values.get(spec.name) in moved:
@@ -70,8 +70,17 @@ def apply_rules(conn, record_class, values: dict) -> dict | None:
         elif spec.kind is Kind.REFS and any(i in moved for i in values.get(spec.name) or ()):
             kept = [t for t in (_follow(moved, i, conn) if i in moved else i for i in values[spec.name]) if t]
             values[spec.name] = sorted(dict.fromkeys(kept))
-            if spec.name == record_class.person_field and not kept and not values.get("anonymous_count"):
-                return None
+    return _whole(record_class, values)
+
+
+def _whole(record_class, values: dict) -> dict | None:
+    """A record that has lost the person it is about (an erased id taken out of its log) goes too."""
+    for spec in record_class.specs():
+        if spec.kind is Kind.REF and spec.required and not values.get(spec.name):
+            return None
+        if spec.kind is Kind.REFS and spec.name == record_class.person_field and not values.get(spec.name) \
+                and not values.get("anonymous_count"):
+            return None
     return values
 
 

@@ -163,37 +163,40 @@ def apply_remote(store, change: Change) -> bool:
                              flags)
         store.changes.note_known(device_no, change.dseq)
         state = RecordState.load(conn, change.record_id)
+        about_erased = change.op == CREATE and isinstance(change.value, dict) and apply_rules(
+            conn, record_class, _values_of(repo, change.value)) is None
         if state is not None and state.state == ERASED:
             store.changes.wipe(change.record_id)  # erasure is final: the late change leaves no trace
-        elif change.op == CREATE and value is None:
-            # Erased where it came from: its erasure is on its way; nothing to hold meanwhile.
-            store.changes.wipe(change.record_id)
-            if state is None:
-                RecordState(change.record_id, change.record_type, ERASED, None, (change.hlc, device_no)).save(conn)
+        elif about_erased or (change.op == CREATE and value is None):
+            # About someone erased here, or erased where it came from: nothing of it is kept.
+            _erase_here(store, repo, change, device_no)
         elif change.op == CREATE and state is None:
             _place_new(store, repo, change, device_no, value)
         elif change.op == ERASE:
-            if repo.find(change.record_id) is not None:
-                repo.rows.remove(change.record_id)
-            store.changes.wipe(change.record_id)
-            RecordState(change.record_id, change.record_type, ERASED, None, (change.hlc, device_no)).save(conn)
-            cascade(store, change.record_type, change.record_id)
+            _erase_here(store, repo, change, device_no)
         else:
             reconcile(store, change.record_type, change.record_id)
         store.audit.record("sync_change", change.record_type, change.record_id)
     return True
 
 
+def _values_of(repo, value: dict) -> dict:
+    return {s.name: value.get(s.name, [] if s.kind.is_list else None) for s in repo.specs}
+
+
+def _erase_here(store, repo, change: Change, device_no: int) -> None:
+    if repo.find(change.record_id) is not None:
+        repo.rows.remove(change.record_id)
+    store.changes.wipe(change.record_id)
+    RecordState(change.record_id, change.record_type, ERASED, None, (change.hlc, device_no)).save(store.connection)
+    cascade(store, change.record_type, change.record_id)
+
+
 def _place_new(store, repo, change: Change, device_no: int, value: dict) -> None:
     """The common case, made quick: a record arriving for the first time, whole."""
     conn = store.connection
-    values = {s.name: value.get(s.name, [] if s.kind.is_list else None) for s in repo.specs}
-    ruled = apply_rules(conn, repo.record_class, values)
-    if ruled is None:
-        store.changes.wipe(change.record_id)
-        RecordState(change.record_id, change.record_type, ERASED, None, (change.hlc, device_no)).save(conn)
-        return
-    record = repo.rows.record_from_values(change.record_id, ruled)
+    record = repo.rows.record_from_values(change.record_id, apply_rules(conn, repo.record_class,
+                                                                        _values_of(repo, value)))
     try:
         validate(record)
     except UserError:

@@ -129,6 +129,14 @@ class SearchIndex:
             self._conn.execute("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
             self._conn.execute("DELETE FROM search_doc WHERE doc = ?", (row[0],))
 
+    def purge(self) -> None:
+        """Rewrite the index so no deleted token survives in it (after an erasure or redaction).
+
+        FTS5's secure-delete still leaves a deleted term in a segment's key list; merging
+        every segment drops it, and the database's secure_delete zeroes the freed pages.
+        """
+        self._conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+
     def search(self, text: str, *, record_types: tuple[str, ...] | None = None, limit: int = 50) -> list[SearchHit]:
         query = build_query(text)
         if query is None:

@@ -129,9 +129,19 @@ class Store:
         with self.atomic():
             self.connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
-    def checkpoint(self) -> None:
-        """Fold the WAL into the database file (after an erasure, before a backup)."""
-        self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    def checkpoint(self, *, tries: int = 50, pause: float = 0.1) -> bool:
+        """Fold the WAL into the database file and empty it (after an erasure, before a backup).
+
+        Another connection reading (the desktop's lists, a second command) can hold the
+        checkpoint back; SQLite then says so in the result instead of failing, so the
+        result is checked and the checkpoint retried. False if it never completed.
+        """
+        for attempt in range(tries):
+            busy, _log, _done = self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                return True
+            time.sleep(pause)
+        return False
 
     def close(self) -> None:
         """Lock: close the database. Every repository refuses work afterwards."""

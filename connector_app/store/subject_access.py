@@ -54,20 +54,27 @@ def export_person(store, person_id: str) -> dict:
     }
 
 
-def erase_person(store, person_id: str) -> dict[str, int]:
+def erase_person(store, person_id: str, *, redact=()) -> dict[str, int]:
     """Erase a person and everything about them, here and (through sync) on every laptop.
 
     One erasure is logged, for the person; the records about them follow by the
     erasure rules (store/erasure.py), which every laptop applies the same way,
     whatever order things reach it in. A group conversation loses only this
-    person. Returns how many records of each type were erased.
+    person. ``redact`` lists mentions (mentions.find_mentions) whose text names the
+    person: each is redacted in the same transaction. Returns how many records of
+    each type were erased.
     """
     from connector_app.store.erasure import cascade
+    from connector_app.store.mentions import name_words, redact as redact_mention
     with store.atomic():
-        store.people.get(person_id)
+        person = store.people.get(person_id)
+        words = name_words(person.display_name)
+        for mention in redact:
+            redact_mention(store, mention, words)
         store.people.erase(person_id)
         erased = {"person": 1}
         for record_type, count in cascade(store, "person", person_id).items():
             erased[record_type] = erased.get(record_type, 0) + count
+        store.search_index.purge()
     store.checkpoint()  # the WAL no longer holds the erased pages
     return erased

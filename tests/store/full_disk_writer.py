@@ -26,9 +26,15 @@ def main() -> None:
     committed = 0
     try:
         for n in range(100_000):
-            store.people.add(Person(display_name=f"Person {n}", consent_scope="record_only",
-                                    consent_on="2026-01-01", about=os.urandom(3000).hex()))
-            committed += 1
+            if n % 2:  # the bulk path (demo, imports) and the single path both meet the full disk
+                store.people.add_many([Person(display_name=f"Person {n}-{k}", consent_scope="record_only",
+                                              consent_on="2026-01-01", about=os.urandom(3000).hex())
+                                       for k in range(5)])
+                committed += 5
+            else:
+                store.people.add(Person(display_name=f"Person {n}", consent_scope="record_only",
+                                        consent_on="2026-01-01", about=os.urandom(3000).hex()))
+                committed += 1
     except DiskFull as exc:
         result["message"] = exc.message()
     result["committed"] = committed

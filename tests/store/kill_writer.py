@@ -11,6 +11,7 @@ import random
 import sys
 
 from connector_app.domain.records import Conversation, Person, WhatMatters
+from connector_app.ids import new_id
 from connector_app.store.subject_access import erase_person
 from connector_app.store.workspace import Workspace
 
@@ -33,6 +34,13 @@ def main() -> None:
                                                    own_words="wants to garden " * rng.randint(1, 50)))
             people.append(person.id)
             print("person", person.id, flush=True)
+        elif choice < 0.6:
+            batch = [Person(id=new_id(), display_name=f"Bulk {seed}-{n}-{k}", consent_scope="share_team",
+                            consent_on="2026-01-01", about="note " * rng.randint(1, 200)) for k in range(20)]
+            store.people.add_many(batch)  # committed when this returns
+            for person in batch:
+                people.append(person.id)
+                print("person", person.id, flush=True)
         elif choice < 0.85:
             conversation = store.conversations.add(Conversation(
                 occurred_at="2026-02-03T10:00", mode="phone", person_ids=(rng.choice(people),),

@@ -120,3 +120,40 @@ def test_moving_readiness_or_outcome_records_the_date_it_happened(store):
     connection = records["connection"]
     assert connection.outcome_on == connection.made_on
     assert store.connections.update(connection.id, outcome="regular").outcome_on == date.today().isoformat()
+
+
+def test_add_and_add_many_write_the_same_rows_log_index_and_links(template_workspace, tmp_path):
+    import shutil
+    from tests.conftest import FAST_KDF
+    from tests.store.laptops import snapshot
+    stores = []
+    for name in ("one-by-one", "in-bulk"):
+        shutil.copytree(template_workspace[0], tmp_path / name)
+        stores.append(Workspace(tmp_path / name, kdf=FAST_KDF).unlock(PASSPHRASE))
+    person = Person(id="0190a000-0000-7000-8000-000000000001", display_name="Amira Hassan",
+                    consent_scope="share_team", consent_on="2026-01-05", about="Loves the allotment")
+    talks = [Conversation(id=f"0190a000-0000-7000-8000-00000000010{n}", occurred_at="2026-03-02T10:30",
+                          mode="in_person", person_ids=(person.id,), notes=f"Talk {n} about sewing",
+                          features=("reciprocity", "listening")) for n in range(3)]
+    one, bulk = stores
+    one.people.add(person)
+    for talk in talks:
+        one.conversations.add(talk)
+    bulk.people.add_many([person])
+    bulk.conversations.add_many(talks)
+
+    def written(store):
+        conn = store.connection
+        return {
+            "log": conn.execute("SELECT record_type, record_id, op, field, value, dseq FROM change ORDER BY seq").fetchall(),
+            "links": conn.execute("SELECT * FROM conversation_person ORDER BY 1, 2").fetchall(),
+            "docs": conn.execute("SELECT record_id, record_type FROM search_doc ORDER BY doc").fetchall(),
+            "found": [h.record_id for h in store.search("sewing")],
+            "rows": snapshot(store)["rows"], "digest": snapshot(store)["digest"],
+        }
+    try:
+        assert written(one) == written(bulk)
+        assert one.conversations.get(talks[0].id).features == ("listening", "reciprocity")  # stored as a set
+    finally:
+        for store in stores:
+            store.close()
