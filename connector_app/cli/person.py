@@ -46,17 +46,36 @@ def run_export(args) -> int:
 
 
 def run_erase(args) -> int:
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise UserError(_("Erasure cannot be undone: add --yes to confirm."))
-        answer = input(_("Erase this person and everything about them, on every laptop it syncs to? "
-                         "Type ERASE to confirm: "))
-        if answer.strip() != "ERASE":
-            raise UserError(_("Not erased."))
+    from connector_app.store.mentions import find_mentions
+    from connector_app.store.search import MATCH_END, MATCH_START
+    if not args.yes and not sys.stdin.isatty():
+        raise UserError(_("Erasure cannot be undone: add --yes to confirm."))
     with open_store(args) as (_workspace, store):
-        erased = erase_person(store, args.id)
+        store.people.get(args.id)
+        mentions = find_mentions(store, args.id)
+        if mentions:
+            out(ngettext("{count} other record mentions this person by name:",
+                         "{count} other records mention this person by name:", len(mentions)).format(
+                count=len(mentions)))
+            for mention in mentions:
+                label = _(store.repositories[mention.record_type].record_class.label)
+                snippet = mention.snippet.replace(MATCH_START, "[").replace(MATCH_END, "]")
+                out(f"  {label} {mention.record_id} ({mention.field}): {snippet}")
+            if args.redact_mentions:
+                out(_("The name will be replaced with \"[name removed]\" in each of them."))
+            else:
+                out(_("They will be kept as they are; add --redact-mentions to remove the name from them."))
+        if not args.yes:
+            answer = input(_("Erase this person and everything about them, on every laptop it syncs to? "
+                             "Type ERASE to confirm: "))
+            if answer.strip() != "ERASE":
+                raise UserError(_("Not erased."))
+        erased = erase_person(store, args.id, redact=mentions if args.redact_mentions else ())
     total = sum(erased.values())
     out(ngettext("Erased {count} record.", "Erased {count} records.", total).format(count=total))
+    if args.redact_mentions and mentions:
+        out(ngettext("Removed the name from {count} other record.", "Removed the name from {count} other records.",
+                     len(mentions)).format(count=len(mentions)))
     return 0
 
 
@@ -80,4 +99,6 @@ def register(subparsers) -> None:
     add_workspace_option(erase)
     erase.add_argument("id")
     erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    erase.add_argument("--redact-mentions", action="store_true",
+                       help=_("also remove the person's name from other records that mention it"))
     erase.set_defaults(run=run_erase)
