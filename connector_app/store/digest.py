@@ -23,6 +23,7 @@ def content_digest(store) -> str:
     for record_id, record_type, state, merged_into in store.connection.execute(
             "SELECT record_id, record_type, state, merged_into FROM record_state "
             "WHERE state IN ('deleted', 'erased', 'merged') ORDER BY record_id"):
-        digest.update(encode(["~", record_type, record_id, state, merged_into]).encode("utf-8"))
+        pointer = merged_into if state == "merged" else None  # an erased pair is erased, whichever went first
+        digest.update(encode(["~", record_type, record_id, state, pointer]).encode("utf-8"))
         digest.update(b"\n")
     return digest.hexdigest()

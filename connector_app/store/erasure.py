@@ -127,11 +127,40 @@ def referring_records(store, record_type: str, record_id: str) -> list[tuple[str
     return sorted((rtype, rid) for rid, rtype in found.items())
 
 
+def _erase_derived(store, record_type: str, record_id: str) -> None:
+    """Erased by rule, not by a logged change of its own (every laptop does the same)."""
+    from connector_app.store.state import RecordState
+    repo = store.repositories[record_type]
+    if repo.find(record_id) is not None:
+        repo.rows.remove(record_id)
+    store.changes.wipe(record_id)
+    state = RecordState.load(store.connection, record_id)
+    RecordState(record_id, record_type, ERASED, None, state.latest if state else None,
+                merged_into=state.merged_into if state else None).save(store.connection)
+    store.audit.record("erase", record_type, record_id)
+
+
+def erase_by_rule(store, record_type: str, record_id: str) -> dict[str, int]:
+    """Erase a record by the rules (not a logged change of its own), with everything that follows."""
+    if store.repositories[record_type].state(record_id) == ERASED:
+        return {}
+    _erase_derived(store, record_type, record_id)
+    erased = {record_type: 1}
+    for kind, count in cascade(store, record_type, record_id).items():
+        erased[kind] = erased.get(kind, 0) + count
+    return erased
+
+
 def cascade(store, record_type: str, record_id: str) -> dict[str, int]:
     """After a record is erased here (by this laptop or by sync): apply the rules to every
     record that refers to it, then take its id out of their logs. Returns erased counts."""
     from connector_app.store.merge import reconcile
     erased: dict[str, int] = {}
+    if record_type == "person":  # erasing either of two merged people erases both
+        from connector_app.store.people_merge import merged_partners
+        for partner in merged_partners(store, record_id):
+            for kind, count in erase_by_rule(store, "person", partner).items():
+                erased[kind] = erased.get(kind, 0) + count
     for rtype, rid in referring_records(store, record_type, record_id):
         before = store.repositories[rtype].state(rid)
         after = reconcile(store, rtype, rid)

@@ -19,7 +19,8 @@ from connector_app.store.changelog import (
     encode,
 )
 from connector_app.store.erasure import apply_rules, cascade, gone_or_moved, scrub
-from connector_app.store.state import ERASED, LIVE, PENDING, Entry, RecordState, merges_as_set, replay
+from connector_app.store.state import ERASED, LIVE, MERGED as MERGED_STATE, PENDING, Entry, RecordState, \
+    merges_as_set, replay
 
 OPS = (CREATE, SET, DELETE, RESTORE, ERASE, MERGE, REDACT)
 
@@ -71,7 +72,10 @@ def reconcile(store, record_type: str, record_id: str) -> str:
     result = replay(entries, repo.specs)
     state = result.state
     values = result.values
-    if state != ERASED and result.created is not None:
+    if state == MERGED_STATE and result.merged_into and any(
+            st == ERASED for st, _into in gone_or_moved(conn, [result.merged_into]).values()):
+        state = ERASED  # merged into someone erased: erasing either erases both
+    if state not in (ERASED, MERGED_STATE) and result.created is not None:
         ruled = apply_rules(conn, repo.record_class, values)
         if ruled is None:
             state = ERASED
@@ -82,7 +86,8 @@ def reconcile(store, record_type: str, record_id: str) -> str:
             repo.rows.remove(record_id)
         store.changes.wipe(record_id)
         latest = max(entries, key=lambda e: e.version) if entries else None
-        RecordState(record_id, record_type, ERASED, None, latest and (latest.hlc, latest.device_no)).save(conn)
+        RecordState(record_id, record_type, ERASED, None, latest and (latest.hlc, latest.device_no),
+                    merged_into=result.merged_into or (before.merged_into if before else None)).save(conn)
         return ERASED
     if state == LIVE:
         record = repo.rows.record_from_values(record_id, values)
@@ -167,6 +172,12 @@ def apply_remote(store, change: Change) -> bool:
             conn, record_class, _values_of(repo, change.value)) is None
         if state is not None and state.state == ERASED:
             store.changes.wipe(change.record_id)  # erasure is final: the late change leaves no trace
+            if change.op == MERGE and isinstance(value, str):
+                # Merged elsewhere before the erasure reached it: erasing either erases both.
+                state.merged_into = value
+                state.save(conn)
+                from connector_app.store.erasure import erase_by_rule
+                erase_by_rule(store, "person", value)
         elif about_erased or (change.op == CREATE and value is None):
             # About someone erased here, or erased where it came from: nothing of it is kept.
             _erase_here(store, repo, change, device_no)
@@ -174,6 +185,13 @@ def apply_remote(store, change: Change) -> bool:
             _place_new(store, repo, change, device_no, value)
         elif change.op == ERASE:
             _erase_here(store, repo, change, device_no)
+        elif change.op == MERGE:
+            outcome = reconcile(store, change.record_type, change.record_id)
+            if outcome == MERGED_STATE:
+                from connector_app.store.people_merge import follow_merge
+                follow_merge(store, change.record_id)
+            elif outcome == ERASED:
+                cascade(store, change.record_type, change.record_id)
         else:
             reconcile(store, change.record_type, change.record_id)
         store.audit.record("sync_change", change.record_type, change.record_id)
@@ -188,7 +206,9 @@ def _erase_here(store, repo, change: Change, device_no: int) -> None:
     if repo.find(change.record_id) is not None:
         repo.rows.remove(change.record_id)
     store.changes.wipe(change.record_id)
-    RecordState(change.record_id, change.record_type, ERASED, None, (change.hlc, device_no)).save(store.connection)
+    before = RecordState.load(store.connection, change.record_id)
+    RecordState(change.record_id, change.record_type, ERASED, None, (change.hlc, device_no),
+                merged_into=before.merged_into if before else None).save(store.connection)
     cascade(store, change.record_type, change.record_id)
 
 

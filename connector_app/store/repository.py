@@ -277,7 +277,7 @@ class Repository(Generic[R]):
             if state.state == LIVE:
                 self.rows.remove(record_id)
             store.changes.wipe(record_id)
-            state.state, state.latest, state.versions = ERASED, (hlc, store.stamps.device_no), {}
+            state.state, state.latest, state.versions = ERASED, (hlc, store.stamps.device_no), {}  # pointer kept
             state.save(self._conn)
             store.changes.append(store.stamps.device_no, dseq, hlc, self.table, record_id, ERASE, WHOLE_RECORD,
                                  None, store.actor_id)

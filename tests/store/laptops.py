@@ -100,6 +100,11 @@ def random_work(store, rng: random.Random, steps: int) -> None:
                 "SELECT record_id FROM record_state WHERE state = 'deleted' AND record_type = 'checkin'")]
             if gone:
                 store.checkins.restore(rng.choice(gone))
+        elif roll < 0.975:
+            from connector_app.store.people_merge import merge_people
+            if len(people) > 3:
+                keep, twin = rng.sample(people, 2)
+                merge_people(store, keep, twin)
         else:
             from connector_app.store.subject_access import erase_person
             alive = [p for p in people if store.people.find(p)]

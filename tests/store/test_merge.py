@@ -212,3 +212,32 @@ def test_outgoing_resolves_values_the_log_does_not_repeat(team):
     create, edit = outgoing(a, a.device_id)
     assert create.value["area"] == "Riverside" and edit.value == "Hillside"
     assert create.value["display_name"] == "Jan"
+
+
+def test_merging_people_travels_and_records_arriving_later_follow(team):
+    from connector_app.store.people_merge import merge_people
+    from connector_app.store.subject_access import erase_person
+    a, b = team("a"), team("b")
+    keep = a.people.add(Person(display_name="Amira Hassan", consent_scope="share_team", consent_on="2026-01-05"))
+    twin = a.people.add(Person(display_name="Amira H.", consent_scope="share_team", consent_on="2026-01-06"))
+    for change in every_change(a):
+        b.apply_remote(change)
+    late = b.checkins.add(CheckIn(person_id=twin.id, on_date="2026-03-03", contact=4, confidence=5, control=6))
+    merge_people(a, keep.id, twin.id)
+    assert a.people.find(twin.id) is None and a.people.state(twin.id) == "merged"
+    for change in every_change(b):
+        a.apply_remote(change)  # made for the twin before the merge reached b: follows to the person kept
+    for change in every_change(a):
+        b.apply_remote(change)
+    for store in (a, b):
+        assert store.checkins.get(late.id).person_id == keep.id
+        assert store.people.find(twin.id) is None
+    assert snapshot(a)["digest"] == snapshot(b)["digest"]
+    assert [v.value for v in a.people.history(twin.id, "display_name")][0] == "Amira H."  # kept in history
+    erase_person(a, keep.id)  # erasing either erases both
+    for change in every_change(a):
+        b.apply_remote(change)
+    for store in (a, b):
+        assert store.people.state(keep.id) == "erased" and store.people.state(twin.id) == "erased"
+        assert store.checkins.find(late.id) is None
+    assert snapshot(a)["digest"] == snapshot(b)["digest"]
