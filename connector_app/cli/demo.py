@@ -5,14 +5,25 @@ from __future__ import annotations
 import sys
 import time
 
-from connector_app.cli.common import add_workspace_option, open_store, out, read_new_passphrase, workspace_path
+from connector_app.cli.common import (
+    add_workspace_option, bounded_int, open_store, out, read_new_passphrase, workspace_path,
+)
+from connector_app.errors import DiskFull, DiskFullPartly
 from connector_app.i18n import _, format_number
 from connector_app.store.workspace import Workspace
+
+# Sane maxima: beyond them the demo would run for hours or until memory is gone.
+MAX_PEOPLE = 100_000
+MAX_MONTHS = 120
 
 
 def _progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
         print(f"\r{done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+
+def _record_count(store) -> int:
+    return sum(repo.count() for repo in store.repositories.values())
 
 
 def run(args) -> int:
@@ -24,8 +35,16 @@ def run(args) -> int:
         out(_("Created a workspace for the demo at {path} (no recovery code).").format(path=workspace.path))
     started = time.perf_counter()
     with open_store(args, daily_backup=False) as (_workspace, store):
-        counts = demo_data.generate(store, people=args.people, months=args.months, seed=args.seed,
-                                    progress=_progress)
+        before = _record_count(store)
+        try:
+            counts = demo_data.generate(store, people=args.people, months=args.months, seed=args.seed,
+                                        progress=_progress)
+        except DiskFull:
+            # The demo commits in batches: what was committed before the disk filled stays. Say how much.
+            kept = _record_count(store) - before
+            if kept:
+                raise DiskFullPartly(kept) from None
+            raise
     if sys.stderr.isatty():
         print(file=sys.stderr)
     out(_("Demo data written in {seconds} s: {total} records.").format(
@@ -36,7 +55,7 @@ def run(args) -> int:
 def register(subparsers) -> None:
     parser = subparsers.add_parser("demo", help=_("fill a workspace with realistic demo data"))
     add_workspace_option(parser)
-    parser.add_argument("--people", type=int, default=200, metavar="N")
-    parser.add_argument("--months", type=int, default=6, metavar="M")
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--people", type=bounded_int(0, MAX_PEOPLE), default=200, metavar="N")
+    parser.add_argument("--months", type=bounded_int(1, MAX_MONTHS), default=6, metavar="M")
+    parser.add_argument("--seed", type=bounded_int(0, 2**63 - 1), default=1)
     parser.set_defaults(run=run)
