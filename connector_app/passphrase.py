@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -84,19 +85,33 @@ def normalise(passphrase: str) -> str:
     return unicodedata.normalize("NFC", passphrase)
 
 
+def _new_words(text: str, seen: set[str]) -> str:
+    """The words of ``text`` not already in ``seen`` (case-folded), runs of one character shortened:
+    what a guesser who knows the earlier words, and that people repeat, still has to find."""
+    fresh = []
+    for word in text.split():
+        word = re.sub(r"(.)\1{2,}", r"\1\1", word)
+        if word.casefold() not in seen:
+            seen.add(word.casefold())
+            fresh.append(word)
+    return " ".join(fresh)
+
+
 def _guesses_log10(passphrase: str, related: list[str]) -> tuple[float, dict]:
-    """zxcvbn's estimate for any length: it judges at most 72 characters, so longer text is judged in
-    72-character pieces, each knowing the words before it (a repeated phrase adds almost nothing),
-    and the pieces' guesses multiply. Returns log10(guesses) and the first piece's full result."""
-    first = zxcvbn.zxcvbn(passphrase[:ZXCVBN_LIMIT], user_inputs=related)
+    """zxcvbn's estimate for any length. zxcvbn judges at most 72 characters, so the rest counts
+    as extra strength: its new words (a repeated phrase adds nothing), judged in 72-character
+    pieces that know the words before them, their guesses multiplied. Returns log10(guesses) and
+    zxcvbn's result for the first 72 characters (its feedback is what a person sees)."""
+    head = passphrase[:ZXCVBN_LIMIT]
+    first = zxcvbn.zxcvbn(head, user_inputs=related)
     total = float(first["guesses_log10"])
-    seen = list(related) + passphrase[:ZXCVBN_LIMIT].split()
-    for start in range(ZXCVBN_LIMIT, len(passphrase), ZXCVBN_LIMIT):
+    seen = {word.casefold() for word in head.split()}
+    rest = _new_words(passphrase[ZXCVBN_LIMIT:], seen)
+    for start in range(0, len(rest), ZXCVBN_LIMIT):
         if total >= 12:  # well past score 4: no need to judge the rest
             break
-        piece = passphrase[start:start + ZXCVBN_LIMIT]
-        total += float(zxcvbn.zxcvbn(piece, user_inputs=seen[-200:])["guesses_log10"])
-        seen += piece.split()
+        piece = rest[start:start + ZXCVBN_LIMIT]
+        total += float(zxcvbn.zxcvbn(piece, user_inputs=list(related) + head.split())["guesses_log10"])
     return total, first
 
 
@@ -136,6 +151,7 @@ def assess(passphrase: str, *, related: tuple[str, ...] = ()) -> Assessment:
 
 
 def require_strong(passphrase: str, *, related: tuple[str, ...] = ()) -> None:
+    normalise(passphrase)  # untypable characters get their own message, not "too easy to guess"
     verdict = assess(passphrase, related=related)
     if not verdict.acceptable:
         raise WeakPassphrase(*verdict.feedback)
