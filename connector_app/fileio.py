@@ -206,6 +206,8 @@ def require_new_folder(path: Path) -> None:
     a file where a folder above the target should be), or a place inside a workspace.
     """
     path = Path(path)
+    if len(os.fsencode(path.name)) > MAX_NAME_BYTES:  # found now, not after the key derivation
+        raise os_error(OSError(errno.ENAMETOOLONG, ""), path)
     try:
         if os.path.lexists(path):
             if not path.is_dir():

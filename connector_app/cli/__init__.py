@@ -12,7 +12,7 @@ import sys
 
 from connector_app import __version__
 from connector_app.cli import backup, check, demo, init, passphrase, person
-from connector_app.cli.common import quiet_stdout
+from connector_app.cli.common import printable, quiet_stdout
 from connector_app.errors import DiskFull, UserError
 from connector_app.fileio import os_error
 from connector_app.i18n import _, choose_language, set_language
@@ -75,7 +75,7 @@ def _run(argv: list[str]) -> int:
 
 
 def _fail(line: str) -> int:
-    print(line, file=sys.stderr)
+    print(printable(line), file=sys.stderr)
     return 1
 
 

@@ -176,8 +176,14 @@ def _daily_backup(workspace: Workspace) -> None:
         print(_("Today's automatic backup was not made. {reason}").format(reason=reason), file=sys.stderr)
 
 
+def printable(text: str) -> str:
+    """Text any UTF-8 stream takes: bytes that were not UTF-8 in a path or argument (surrogates) become \ufffd."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def out(text: str = "") -> None:
     """One line on stdout. A closed pipe (``| head``) silences the rest instead of failing."""
+    text = printable(text)
     try:
         print(text)
     except BrokenPipeError:

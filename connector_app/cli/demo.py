@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import contextmanager
+from typing import Iterator
 
 from connector_app.cli.common import (
     add_workspace_option, bounded_int, open_store, out, read_new_passphrase, workspace_path,
@@ -26,15 +28,27 @@ def _record_count(store) -> int:
     return sum(repo.count() for repo in store.repositories.values())
 
 
+@contextmanager
+def _workspace_for_demo(args) -> Iterator[tuple[Workspace, object]]:
+    """The workspace to fill: made now (and kept open) where there is none, else unlocked."""
+    path = workspace_path(args)
+    if Workspace(path).exists():
+        with open_store(args, daily_backup=False) as opened:
+            yield opened
+        return
+    workspace, _code = Workspace.create(path, read_new_passphrase(creating=True), with_recovery_code=False)
+    out(_("Created a workspace for the demo at {path} (no recovery code).").format(path=workspace.path))
+    try:
+        yield workspace, workspace.store
+    finally:
+        workspace.lock()
+
+
 def run(args) -> int:
     from connector_app import demo as demo_data  # its word lists are large; load only when asked
 
-    if not Workspace(workspace_path(args)).exists():
-        workspace, _code = Workspace.create(workspace_path(args), read_new_passphrase(creating=True), with_recovery_code=False)
-        workspace.lock()
-        out(_("Created a workspace for the demo at {path} (no recovery code).").format(path=workspace.path))
     started = time.perf_counter()
-    with open_store(args, daily_backup=False) as (_workspace, store):
+    with _workspace_for_demo(args) as (_workspace, store):
         before = _record_count(store)
         try:
             counts = demo_data.generate(store, people=args.people, months=args.months, seed=args.seed,
