@@ -107,7 +107,7 @@ def _guesses_log10(passphrase: str, related: list[str]) -> tuple[float, dict]:
     total = float(first["guesses_log10"])
     seen = {word.casefold() for word in head.split()}
     rest = _new_words(passphrase[ZXCVBN_LIMIT:], seen)
-    for start in range(0, len(rest), ZXCVBN_LIMIT):
+    for start in range(0, min(len(rest), 4 * ZXCVBN_LIMIT), ZXCVBN_LIMIT):  # bounded: assess runs per keystroke
         if total >= 12:  # well past score 4: no need to judge the rest
             break
         piece = rest[start:start + ZXCVBN_LIMIT]

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import math
 import os
+import re
 import sys
 import time
 import unicodedata
@@ -176,9 +177,15 @@ def _daily_backup(workspace: Workspace) -> None:
         print(_("Today's automatic backup was not made. {reason}").format(reason=reason), file=sys.stderr)
 
 
+# Control characters other than tab and newline: printed raw, a name or file name holding ESC or CSI
+# could drive the terminal (move the cursor, retitle the window, hide the lines above).
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def printable(text: str) -> str:
-    """Text any UTF-8 stream takes: bytes that were not UTF-8 in a path or argument (surrogates) become \ufffd."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """Text safe to print: bytes that were not UTF-8 (surrogates) and terminal controls become \ufffd."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _TERMINAL_CONTROLS.sub("\ufffd", text)
 
 
 def out(text: str = "") -> None:

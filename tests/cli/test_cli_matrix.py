@@ -203,3 +203,28 @@ def test_a_log_folder_that_cannot_be_made_never_stops_a_command(run, ctx, monkey
     # Even an unexpected error then is one line, with nothing from logging on stderr.
     code, _out, err = run("person", "export", NO_ID, "--out", str(ctx.t / "x.json"), "--workspace", str(ctx.w))
     assert code == 1 and "No Person" in one_line(err)
+
+
+def test_terminal_controls_in_record_text_and_paths_are_not_printed_raw(run, ctx):
+    from connector_app.domain.records import Person
+    from connector_app.store.workspace import Workspace
+    from tests.conftest import PASSPHRASE
+    store = Workspace(ctx.w).unlock(PASSPHRASE)
+    store.people.add(Person(display_name="Evil\x1b]0;pwned\x07\x1b[2J\x9b31m", consent_scope="record_only",
+                            consent_on="2026-01-01"))
+    store.close()
+    code, out, _err = run("person", "list", "--workspace", str(ctx.w))
+    assert code == 0 and "Evil" in out
+    assert not any(ch in out for ch in "\x1b\x07\x9b")
+    code, _out, err = run("check", "--workspace", str(ctx.t / "esc\x1b[2Jape"))
+    assert code == 1 and "\x1b" not in one_line(err)
+
+
+def test_wrong_current_passphrase_at_change_counts_as_a_wrong_try(run, ctx, monkeypatch):
+    from connector_app.passphrase import throttle_state_path
+    monkeypatch.setenv("CONNECTOR_PASSPHRASE", "definitely not the right one")
+    before = fingerprint(ctx.w)
+    code, _out, err = run("passphrase", "change", "--workspace", str(ctx.w))
+    assert code == 1 and "does not open" in one_line(err)
+    assert json.loads(throttle_state_path(ctx.w).read_text())["failures"] == 1
+    assert fingerprint(ctx.w) == before

@@ -168,3 +168,23 @@ def test_demo_on_a_full_disk_says_how_many_records_were_kept(template_workspace,
     kept = int(line.split("The disk is full. ")[1].split(" ")[0])
     report = json.loads(check["out"])
     assert kept > 0 and sum(report["counts"].values()) == kept and report["problems"] == 0
+
+
+@needs_tmpfs
+def test_a_daily_backup_on_a_full_disk_warns_and_the_command_still_works(filled, tmp_path):
+    workspace, _records = filled
+    mount = tmp_path / "small"
+    mount.mkdir()
+    ws, ballast = mount / "ws", mount / "ballast"
+    results = _in_namespace(f"mount -t tmpfs -o size=2m none {mount}", [
+        # Leave room for the unlock's audit row (a few pages of WAL), not for a copy of records.db.
+        f"cp -r {workspace} {ws} && avail=$(df -k --output=avail {mount} | tail -1) && "
+        f"head -c $(( (avail - 160) * 1024 )) /dev/zero > {ballast}",
+        ["person", "list", "--workspace", str(ws)],
+        f"rm {ballast} && ls -A {ws}/backups > {tmp_path / 'backups.txt'} 2>/dev/null || true",
+    ])
+    listing = results[0]
+    assert listing["code"] == 0 and "Amira Hassan" in listing["out"], listing
+    line = one_line(listing["err"])
+    assert line.startswith("Today's automatic backup was not made.") and "disk is full" in line
+    assert not (tmp_path / "backups.txt").read_text().strip()  # no half-made backup left behind
