@@ -199,7 +199,11 @@ class UnlockThrottle:
     @classmethod
     def for_workspace(cls, workspace_path: Path | str, clock=time.time) -> "UnlockThrottle":
         """Shared by every process on this computer; wall-clock time, as monotonic time is per boot."""
-        return cls(clock, state_path=throttle_state_path(workspace_path))
+        try:
+            path = throttle_state_path(workspace_path)
+        except Exception:  # no usable home folder: count in memory only, never stop unlocking
+            path = None
+        return cls(clock, state_path=path)
 
     def wait_seconds(self) -> float:
         self._load()  # another process may have failed since

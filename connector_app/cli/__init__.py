@@ -85,5 +85,5 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         quiet_stdout()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: stdout was closed at start (None)
         pass

@@ -21,6 +21,7 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 import os
 import re
 import secrets
@@ -263,6 +264,18 @@ class KeyFile:
             raise wrong from None
 
 
+def _looks_encrypted(data: bytes) -> bool:
+    """SQLCipher pages are indistinguishable from random bytes; a plain SQLite file, a document or
+    zeros written over records.db are not, and must be blamed on records.db, not on keys.json."""
+    if data.startswith(b"SQLite format 3\x00"):
+        return False
+    counts = [0] * 256
+    for byte in data:
+        counts[byte] += 1
+    entropy = -sum(n / len(data) * math.log2(n / len(data)) for n in counts if n)
+    return entropy > 7.5  # bits per byte; ciphertext is about 7.99 over a few pages
+
+
 def key_fits_database(db_path: Path, db_key: bytes, pages: int = 4) -> bool | None:
     """Whether ``db_key`` authenticates any of the first pages of ``db_path`` (None: cannot tell).
 
@@ -276,8 +289,8 @@ def key_fits_database(db_path: Path, db_key: bytes, pages: int = 4) -> bool | No
     try:
         with open(db_path, "rb") as handle:
             head = handle.read(4096 * pages)
-        if len(head) < 2 * 4096:
-            return None  # too little to tell a damaged first page from a foreign key
+        if len(head) < 2 * 4096 or not _looks_encrypted(head):
+            return None  # too little to tell, or not ciphertext at all: records.db itself is wrong
         with tempfile.TemporaryDirectory() as folder:
             probe = Path(folder) / "probe.db"
             probe.write_bytes(head)

@@ -141,3 +141,12 @@ def test_a_damaged_database_is_still_blamed_on_the_database(workspace_path):
 
 def test_the_shipped_file_passes_its_own_schema(workspace_path):
     Workspace(workspace_path).unlock(PASSPHRASE).close()
+
+
+@pytest.mark.parametrize("content", [b"\x00" * 40_960, b"SQLite format 3\x00" + b"\x00" * 40_960,
+                                     b"%PDF-1.7 plain text of a document " * 1500])
+def test_a_database_replaced_by_something_else_is_blamed_on_the_database(workspace_path, content):
+    (workspace_path / "records.db").write_bytes(content)
+    with pytest.raises(WorkspaceDamaged) as caught:
+        Workspace(workspace_path).unlock(PASSPHRASE)
+    assert "records.db" in caught.value.message() and "keys.json" not in caught.value.message()
