@@ -238,10 +238,13 @@ def staged_folder(target: Path, purpose: str) -> Iterator[Path]:
     """
     target = Path(target)
     require_new_folder(target)
-    make_private_dir(target.parent)
     staging = target.parent / f".{target.name}.{purpose}-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    make_private_dir(staging)
+    try:
+        make_private_dir(target.parent)
+        shutil.rmtree(staging, ignore_errors=True)
+        make_private_dir(staging)
+    except OSError as exc:  # name the folder the person chose, not our hidden staging folder
+        raise os_error(exc, target) from None
     try:
         yield staging
         if target.exists():

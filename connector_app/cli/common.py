@@ -41,7 +41,7 @@ def workspace_path(args) -> Path:
 
 
 def add_workspace_option(parser) -> None:
-    parser.add_argument("--workspace", metavar="DIR",
+    parser.add_argument("--workspace", metavar="DIR", type=non_empty,
                         help=_("workspace folder (default: ${env} or your user data folder)").format(
                             env=ENV_WORKSPACE))
 
@@ -62,6 +62,13 @@ def plain_text(value: str) -> str:
     if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
         raise argparse.ArgumentTypeError(
             _("it holds bytes that are not UTF-8 text, or control characters; retype it"))
+    return value
+
+
+def non_empty(value: str) -> str:
+    """An argparse type for a path: ``--workspace "$UNSET"`` must not quietly mean the default workspace."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(_("give a folder; it is empty"))
     return value
 
 

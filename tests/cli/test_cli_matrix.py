@@ -124,6 +124,8 @@ CASES = [
     ("non-UTF-8 search", ("person", "list", "--search", NOT_UTF8, "--workspace", "{W}"), 2, "--search", False),
     ("export without --out", ("person", "export", NO_ID, "--workspace", "{W}"), 2, "--out", False),
     ("no such command", ("frobnicate",), 2, "invalid choice", False),
+    ("an empty --workspace (an unset variable)", ("demo", "--people", "1", "--workspace", ""), 2, "--workspace",
+     False),
     # plain one-line failures: exit 1
     ("unknown id", ("person", "export", NO_ID, "--out", "{T}/x.json", "--workspace", "{W}"), 1,
      "No Person with id", True),
