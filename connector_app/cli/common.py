@@ -46,9 +46,10 @@ def add_workspace_option(parser) -> None:
                             env=ENV_WORKSPACE))
 
 
-def add_output_option(parser, *, help_text: str | None = None) -> None:
-    """``--out FILE`` and ``--force``: every command that writes a file the person names uses this."""
-    parser.add_argument("--out", required=True, metavar=_("FILE"), help=help_text)
+def add_output_option(parser) -> None:
+    """``--out FILE`` and ``--force``: every command that writes a file the person names uses this,
+    and calls ``output_path(args)`` before unlocking."""
+    parser.add_argument("--out", required=True, metavar=_("FILE"), help=_("the file to write"))
     parser.add_argument("--force", action="store_true", help=_("replace FILE if it already exists"))
 
 
@@ -58,7 +59,8 @@ def output_path(args) -> Path:
 
 
 def plain_text(value: str) -> str:
-    """An argparse type for ids, search text and paths: no undecodable bytes or control characters."""
+    """An argparse type for ids and search text: no undecodable bytes (surrogates) or control characters.
+    (Paths are left alone: a folder may really have a non-UTF-8 name.)"""
     if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
         raise argparse.ArgumentTypeError(
             _("it holds bytes that are not UTF-8 text, or control characters; retype it"))
