@@ -110,11 +110,12 @@ def _can_mount_tmpfs() -> bool:
 needs_tmpfs = pytest.mark.skipif(not _can_mount_tmpfs(), reason="needs Linux user namespaces to mount a tmpfs")
 
 
-def _in_namespace(mount_script: str, cases: list) -> list[dict]:
+def _in_namespace(mount_script: str, cases: list, **env) -> list[dict]:
     """Mount (shell), then run the CLI cases in one Python process inside a private mount namespace."""
     script = f'{mount_script} && exec "$0" "$1" "$2"'
     result = subprocess.run(["unshare", "-Urm", "sh", "-c", script, sys.executable, str(DRIVER), json.dumps(cases)],
-                            capture_output=True, text=True, env=_env(CONNECTOR_PASSPHRASE=PASSPHRASE), timeout=300)
+                            capture_output=True, text=True, env=_env(CONNECTOR_PASSPHRASE=PASSPHRASE, **env),
+                            timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -182,7 +183,7 @@ def test_a_daily_backup_on_a_full_disk_warns_and_the_command_still_works(filled,
         f"head -c $(( (avail - 160) * 1024 )) /dev/zero > {ballast}",
         ["person", "list", "--workspace", str(ws)],
         f"rm {ballast} && ls -A {ws}/backups > {tmp_path / 'backups.txt'} 2>/dev/null || true",
-    ])
+    ], CONNECTOR_LOG_DIR=str(ballast / "logs"))  # no log folder either: its warning must not reach stderr
     listing = results[0]
     assert listing["code"] == 0 and "Amira Hassan" in listing["out"], listing
     line = one_line(listing["err"])
