@@ -154,3 +154,16 @@ def test_a_workspace_is_never_made_inside_another(run, filled):
     code, _out, err = run("init", "--workspace", str(workspace / "inner"))
     assert code == 1 and "inside the workspace" in one_line(err)
     assert fingerprint(workspace) == before and not (workspace / "inner").exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="root may write into any folder; the read-only tmpfs test covers root")
+def test_a_folder_without_write_permission_is_said_plainly(tmp_path):
+    folder = _mkdir(tmp_path / "locked")
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(UserError) as caught:
+            check_output_path(folder / "x.json")
+        assert "permission denied" in caught.value.message()
+    finally:
+        folder.chmod(0o755)
