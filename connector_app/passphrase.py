@@ -137,7 +137,9 @@ def assess(passphrase: str, *, related: tuple[str, ...] = ()) -> Assessment:
             _("A few unrelated words make a passphrase that is long and easy to remember."),
         ])
     guesses, result = _guesses_log10(passphrase, list(related))
-    score = max(int(result["score"]), _score(guesses))
+    score = int(result["score"])
+    if len(passphrase) > ZXCVBN_LIMIT:  # only then does the length past zxcvbn's limit add strength
+        score = max(score, _score(guesses))
     advice = [result["feedback"].get("warning") or ""] + list(result["feedback"].get("suggestions") or [])
     # zxcvbn wraps some sentences across source lines; join them to match our msgids.
     sentences = [" ".join(sentence.split()) for sentence in advice if sentence]
