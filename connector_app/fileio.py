@@ -76,6 +76,13 @@ def workspace_folder_of(path: Path | str) -> Path | None:
     return None
 
 
+def _nearest_existing(path: Path) -> Path:
+    """``path`` or the nearest folder above it that exists (to name the file standing in the way)."""
+    while not os.path.lexists(path) and path != path.parent:
+        path = path.parent
+    return path
+
+
 def check_output_path(path: Path | str, *, force: bool = False) -> Path:
     """Refuse an output path that could destroy or leak into a workspace; returns it as a Path.
 
@@ -97,7 +104,7 @@ def check_output_path(path: Path | str, *, force: bool = False) -> Path:
         raise OutputRefused(_("The folder {folder} does not exist: create it first, or choose another.").format(
             folder=shown(folder))) from None
     except NotADirectoryError:
-        raise NotAFolder(shown(folder)) from None
+        raise NotAFolder(shown(_nearest_existing(folder))) from None
     except OSError as exc:
         raise os_error(exc, folder) from None
     if not stat.S_ISDIR(folder_stat.st_mode):
@@ -217,9 +224,7 @@ def require_new_folder(path: Path) -> None:
             if any(path.iterdir()):
                 raise FolderNotEmpty(shown(path))
         else:
-            above = Path(os.path.abspath(path)).parent
-            while not os.path.lexists(above) and above != above.parent:
-                above = above.parent
+            above = _nearest_existing(Path(os.path.abspath(path)).parent)
             if not above.is_dir():
                 raise NotAFolder(shown(above))
     except OSError as exc:
