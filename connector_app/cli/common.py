@@ -99,11 +99,19 @@ def quiet_stdout() -> None:
         pass
 
 
+def is_terminal(stream) -> bool:
+    """Whether a person can answer (stdin) or watch (stderr) there; a closed stream (``<&-``) is None."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def read_secret(prompt: str, env_var: str) -> str:
     value = os.environ.get(env_var)
     if value is not None:
         return value
-    if not sys.stdin.isatty():
+    if not is_terminal(sys.stdin):
         raise UserError(_("No terminal to ask for it: set {env} to run without one.").format(env=env_var))
     return getpass.getpass(prompt)
 
@@ -145,7 +153,7 @@ def throttled(workspace_path: Path, attempt, *, interactive: bool):
 
 def unlock(workspace: Workspace, *, tries: int = 3) -> Store:
     """Unlock with the passphrase; at a terminal, allow a few tries with a growing wait."""
-    interactive = ENV_PASSPHRASE not in os.environ and sys.stdin.isatty()
+    interactive = ENV_PASSPHRASE not in os.environ and is_terminal(sys.stdin)
     attempts = tries if interactive else 1
     for attempt in range(attempts):
         try:

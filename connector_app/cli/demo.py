@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from connector_app.cli.common import (
-    add_workspace_option, bounded_int, open_store, out, read_new_passphrase, workspace_path,
+    add_workspace_option, bounded_int, is_terminal, open_store, out, read_new_passphrase, workspace_path,
 )
 from connector_app.errors import DiskFull, DiskFullPartly
 from connector_app.i18n import _, format_number
@@ -20,7 +20,7 @@ MAX_MONTHS = 120
 
 
 def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
+    if is_terminal(sys.stderr):
         print(f"\r{done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
 
 
@@ -59,7 +59,7 @@ def run(args) -> int:
             if kept:
                 raise DiskFullPartly(kept) from None
             raise
-    if sys.stderr.isatty():
+    if is_terminal(sys.stderr):
         print(file=sys.stderr)
     out(_("Demo data written in {seconds} s: {total} records.").format(
         seconds=format_number(round(time.perf_counter() - started, 1)), total=format_number(sum(counts.values()))))

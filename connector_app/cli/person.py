@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import sys
 
-from connector_app.cli.common import add_output_option, add_workspace_option, open_store, out, output_path, plain_text
+from connector_app.cli.common import (
+    add_output_option, add_workspace_option, is_terminal, open_store, out, output_path, plain_text,
+)
 from connector_app.errors import UserError
 from connector_app.fileio import atomic_write_bytes, shown
 from connector_app.i18n import _, ngettext
@@ -48,7 +50,7 @@ def run_export(args) -> int:
 
 def run_erase(args) -> int:
     if not args.yes:
-        if not sys.stdin.isatty():
+        if not is_terminal(sys.stdin):
             raise UserError(_("Erasure cannot be undone: add --yes to confirm."))
         answer = input(_("Erase this person and everything about them, on every laptop it syncs to? "
                          "Type ERASE to confirm: "))

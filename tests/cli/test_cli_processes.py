@@ -189,3 +189,15 @@ def test_a_daily_backup_on_a_full_disk_warns_and_the_command_still_works(filled,
     line = one_line(listing["err"])
     assert line.startswith("Today's automatic backup was not made.") and "disk is full" in line
     assert not (tmp_path / "backups.txt").read_text().strip()  # no half-made backup left behind
+
+
+@pytest.mark.parametrize("argv", [["check"], ["init"], ["person", "erase", "01900000-0000-7000-8000-000000000000"]],
+                         ids=" ".join)
+def test_a_closed_stdin_is_no_terminal(workspace_path, tmp_path, argv):
+    target = tmp_path / "new" if argv == ["init"] else workspace_path
+    env = _env()
+    env.pop("CONNECTOR_PASSPHRASE", None)
+    # `<&-`: started with stdin closed, Python's sys.stdin is None.
+    result = subprocess.run(["sh", "-c", 'exec "$0" -m connector_app "$@" <&-', sys.executable, *argv,
+                             "--workspace", str(target)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1 and ("--yes" in one_line(result.stderr) or "No terminal" in result.stderr)
