@@ -69,7 +69,8 @@ def register(subparsers) -> None:
 
     listing = commands.add_parser("list", help=_("list people"))
     add_workspace_option(listing)
-    listing.add_argument("--search", metavar=_("TEXT"), type=plain_text, help=_("only people whose name or area matches"))
+    listing.add_argument("--search", metavar=_("TEXT"), type=plain_text,
+                         help=_("only people whose name or area matches"))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(run=run_list)
 
