@@ -129,7 +129,7 @@ def check_output_path(path: Path | str, *, force: bool = False) -> Path:
             raise OutputRefused(_("{path} already exists: add --force to replace it, or choose another name.")
                                 .format(path=shown(path)))
     if not os.access(folder, os.W_OK):
-        readonly = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        readonly = hasattr(os, "statvfs") and bool(os.statvfs(folder).f_flag & os.ST_RDONLY)  # POSIX only
         raise os_error(OSError(errno.EROFS if readonly else errno.EACCES, ""), folder)
     return path
 
