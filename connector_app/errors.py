@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from connector_app.i18n import _
+from connector_app.i18n import _, ngettext
 
 
 class UserError(Exception):
@@ -88,6 +88,60 @@ class StillReferenced(UserError):
 class DiskFull(UserError):
     def message(self) -> str:
         return _("The disk is full. Nothing was saved from this action; free some space and try again.")
+
+
+class DiskFullPartly(DiskFull):
+    """The disk filled part-way through work committed in batches: say what was kept, not "nothing"."""
+
+    def __init__(self, kept: int):
+        super().__init__(kept)
+        self.kept = kept
+
+    def message(self) -> str:
+        return ngettext(
+            "The disk is full. {count} record was saved before it filled and is kept; "
+            "free some space and try again.",
+            "The disk is full. {count} records were saved before it filled and are kept; "
+            "free some space and try again.", self.kept).format(count=self.kept)
+
+
+class FolderNotEmpty(UserError):
+    def message(self) -> str:
+        return _("The folder {path} is not empty: choose a new or empty folder.").format(path=self.args[0])
+
+
+class NotAFolder(UserError):
+    def message(self) -> str:
+        return _("{path} is a file, not a folder: choose a folder.").format(path=self.args[0])
+
+
+class OutputRefused(UserError):
+    """An output path the app will not write to. The message (given) says why and what to do."""
+
+
+class FileProblem(UserError):
+    """The operating system refused a file operation: said in one line, with the path."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(path, reason)
+
+    def message(self) -> str:
+        return _("Could not use {path}: {reason}").format(path=self.args[0], reason=self.args[1])
+
+
+class PassphraseNotTypable(UserError):
+    def message(self) -> str:
+        return _("A passphrase cannot contain line breaks, tabs or other control characters: "
+                 "they cannot be typed back at the prompt. Check how it was entered.")
+
+
+class TooManyTries(UserError):
+    """Wrong passphrases came too fast; ``args[0]`` is the wait in whole seconds."""
+
+    def message(self) -> str:
+        seconds = int(self.args[0])
+        return ngettext("Too many wrong tries. Try again in {seconds} second.",
+                        "Too many wrong tries. Try again in {seconds} seconds.", seconds).format(seconds=seconds)
 
 
 class BackupInvalid(UserError):

@@ -1,18 +1,152 @@
 """The one way the app writes a file: temp file beside it, 0600, fsync, rename.
 
 A reader (or a killed process) sees either the old file or the new one, never half.
+
+Every command that writes a file the person named calls ``check_output_path``
+first: it refuses anything inside a workspace, anything but a regular file, and
+an existing file unless the person asked to replace it. ``atomic_writer`` is
+the last guard: it never renames over a non-regular file or a workspace's own
+files (only the key file, when its owner says so).
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import secrets
 import shutil
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from connector_app.errors import DiskFull, WorkspaceExists
+from connector_app.errors import (
+    DiskFull, FileProblem, FolderNotEmpty, NotAFolder, OutputRefused, WorkspaceExists,
+)
+from connector_app.i18n import _
+
+# A folder holding either of these is a workspace (workspace.py names them; kept here so fileio stays low-level).
+WORKSPACE_MARKERS = ("keys.json", "records.db")
+# Longest file name we accept: leaves room for the hidden temp names made beside it (NAME_MAX is 255 bytes).
+MAX_NAME_BYTES = 200
+
+
+def shown(path: Path | str) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 (kept by surrogateescape) become \ufffd."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def os_error(exc: OSError, path: Path | str | None = None) -> FileProblem:
+    """One plain line for an operating-system refusal, naming the path and what to do."""
+    reasons = {
+        errno.ENOENT: _("it does not exist."),
+        errno.ENOTDIR: _("part of the path is a file, not a folder."),
+        errno.EISDIR: _("it is a folder; give a file name."),
+        errno.EROFS: _("the disk is read-only; choose another place."),
+        errno.EACCES: _("permission denied; choose a place you may write to."),
+        errno.EPERM: _("the operation is not permitted there; choose another place."),
+        errno.ENAMETOOLONG: _("the name is too long; choose a shorter one."),
+        errno.ENOSPC: _("the disk is full; free some space and try again."),
+        errno.EDQUOT: _("the disk quota is used up; free some space and try again."),
+        errno.ELOOP: _("it is a loop of links."),
+        errno.EEXIST: _("something with that name is already there."),
+    }
+    reason = reasons.get(exc.errno, _("the system refused ({code}).").format(
+        code=errno.errorcode.get(exc.errno or 0, "error")))
+    where = path if path is not None else (exc.filename if exc.filename is not None else "?")
+    return FileProblem(shown(where), reason)
+
+
+def workspace_folder_of(path: Path | str) -> Path | None:
+    """The workspace folder holding ``path`` (its own folder or any above it), or None.
+
+    Both the path as written and with links resolved are checked, so neither ``..``
+    nor a symlinked folder can smuggle a file into a workspace.
+    """
+    path = Path(path)
+    candidates = [Path(os.path.abspath(path))]
+    try:
+        candidates.append(path.resolve())
+    except (OSError, RuntimeError):
+        pass
+    for candidate in candidates:
+        for folder in candidate.parents:
+            if any(os.path.lexists(folder / marker) for marker in WORKSPACE_MARKERS):
+                return folder
+    return None
+
+
+def _nearest_existing(path: Path) -> Path:
+    """``path`` or the nearest folder above it that exists (to name the file standing in the way)."""
+    while not os.path.lexists(path) and path != path.parent:
+        path = path.parent
+    return path
+
+
+def check_output_path(path: Path | str, *, force: bool = False) -> Path:
+    """Refuse an output path that could destroy or leak into a workspace; returns it as a Path.
+
+    Call before any work (and before unlocking), so a refusal costs nothing and writes nothing.
+    ``force`` allows replacing an existing regular file outside any workspace, nothing more.
+    """
+    written = os.fspath(path)
+    path = Path(path)
+    if path.name in ("", ".", "..") or written.endswith((os.sep, "/")):
+        raise OutputRefused(_("{path} is not a file name: give the name of the file to write.").format(
+            path=shown(path)))
+    if len(os.fsencode(path.name)) > MAX_NAME_BYTES:
+        raise OutputRefused(_("The file name is too long: use at most {limit} characters.").format(
+            limit=MAX_NAME_BYTES))
+    folder = path.parent
+    try:
+        folder_stat = os.stat(folder)
+    except FileNotFoundError:
+        raise OutputRefused(_("The folder {folder} does not exist: create it first, or choose another.").format(
+            folder=shown(folder))) from None
+    except NotADirectoryError:
+        raise NotAFolder(shown(_nearest_existing(folder))) from None
+    except OSError as exc:
+        raise os_error(exc, folder) from None
+    if not stat.S_ISDIR(folder_stat.st_mode):
+        raise NotAFolder(shown(folder))
+    workspace = workspace_folder_of(path)
+    if workspace is not None:
+        raise OutputRefused(_("{path} is inside the workspace {workspace}: choose a place outside it.").format(
+            path=shown(path), workspace=shown(workspace)))
+    try:
+        target = os.lstat(path)
+    except FileNotFoundError:
+        target = None
+    except OSError as exc:
+        raise os_error(exc, path) from None
+    if target is not None:
+        if stat.S_ISDIR(target.st_mode):
+            raise OutputRefused(_("{path} is a folder: give the name of a file inside it.").format(path=shown(path)))
+        if not stat.S_ISREG(target.st_mode):
+            raise OutputRefused(_("{path} is not an ordinary file (a device, link or pipe): choose another name.")
+                                .format(path=shown(path)))
+        if not force:
+            raise OutputRefused(_("{path} already exists: add --force to replace it, or choose another name.")
+                                .format(path=shown(path)))
+    if not os.access(folder, os.W_OK):
+        readonly = hasattr(os, "statvfs") and bool(os.statvfs(folder).f_flag & os.ST_RDONLY)  # POSIX only
+        raise os_error(OSError(errno.EROFS if readonly else errno.EACCES, ""), folder)
+    return path
+
+
+def _refuse_replacing(path: Path, *, workspace_file: bool) -> None:
+    """The atomic writer's own guard: never rename over a non-regular file or a workspace's files."""
+    try:
+        target = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(target.st_mode):
+        raise OutputRefused(_("{path} is not an ordinary file (a device, link or pipe): choose another name.")
+                            .format(path=shown(path)))
+    in_workspace = any(os.path.lexists(path.parent / marker) for marker in WORKSPACE_MARKERS)
+    if in_workspace and not workspace_file:
+        raise OutputRefused(_("{path} is a workspace's own file: choose a place outside the workspace.").format(
+            path=shown(path)))
 
 
 def fsync_dir(folder: Path) -> None:
@@ -30,30 +164,40 @@ def fsync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def atomic_writer(path: Path | str) -> Iterator[BinaryIO]:
-    """Yield a binary file; on success it replaces ``path`` atomically, on error nothing changes."""
+def atomic_writer(path: Path | str, *, workspace_file: bool = False) -> Iterator[BinaryIO]:
+    """Yield a binary file; on success it replaces ``path`` atomically, on error nothing changes.
+
+    ``workspace_file=True`` only for a workspace replacing its own file (keys.json); any other
+    existing file beside a workspace's records is refused, as is any non-regular target.
+    """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp.{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    _refuse_replacing(path, workspace_file=workspace_file)
+    # Short, unpredictable temp name: fits beside a long name, and O_EXCL never follows a planted link.
+    tmp = path.with_name(f".{path.name[:40]}.tmp.{secrets.token_hex(4)}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise DiskFull() if exc.errno in (errno.ENOSPC, errno.EDQUOT) else os_error(exc, path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        _refuse_replacing(path, workspace_file=workspace_file)  # again: it may have changed while we wrote
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        if exc.errno == errno.ENOSPC:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFull() from None
-        raise
+        raise os_error(exc, path) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
 
 
-def atomic_write_bytes(path: Path | str, data: bytes) -> None:
-    with atomic_writer(path) as handle:
+def atomic_write_bytes(path: Path | str, data: bytes, *, workspace_file: bool = False) -> None:
+    with atomic_writer(path, workspace_file=workspace_file) as handle:
         handle.write(data)
 
 
@@ -63,9 +207,32 @@ def make_private_dir(path: Path) -> None:
 
 
 def require_new_folder(path: Path) -> None:
-    """Refuse a target that exists and is not an empty folder: never write into a workspace."""
-    if path.exists() and (not path.is_dir() or any(path.iterdir())):
-        raise WorkspaceExists(path)
+    """Refuse a target that exists and is not an empty folder: never write into a workspace.
+
+    Each refusal says what is there: a workspace, a non-empty folder, a file (also
+    a file where a folder above the target should be), or a place inside a workspace.
+    """
+    path = Path(path)
+    if len(os.fsencode(path.name)) > MAX_NAME_BYTES:  # found now, not after the key derivation
+        raise os_error(OSError(errno.ENAMETOOLONG, ""), path)
+    try:
+        if os.path.lexists(path):
+            if not path.is_dir():
+                raise NotAFolder(shown(path))
+            if any(os.path.lexists(path / marker) for marker in WORKSPACE_MARKERS):
+                raise WorkspaceExists(shown(path))
+            if any(path.iterdir()):
+                raise FolderNotEmpty(shown(path))
+        else:
+            above = _nearest_existing(Path(os.path.abspath(path)).parent)
+            if not above.is_dir():
+                raise NotAFolder(shown(above))
+    except OSError as exc:
+        raise os_error(exc, path) from None
+    inside = workspace_folder_of(path)
+    if inside is not None:
+        raise OutputRefused(_("{path} is inside the workspace {workspace}: choose a place outside it.").format(
+            path=shown(path), workspace=shown(inside)))
 
 
 @contextmanager
@@ -76,10 +243,13 @@ def staged_folder(target: Path, purpose: str) -> Iterator[Path]:
     """
     target = Path(target)
     require_new_folder(target)
-    make_private_dir(target.parent)
     staging = target.parent / f".{target.name}.{purpose}-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    make_private_dir(staging)
+    try:
+        make_private_dir(target.parent)
+        shutil.rmtree(staging, ignore_errors=True)
+        make_private_dir(staging)
+    except OSError as exc:  # name the folder the person chose, not our hidden staging folder
+        raise os_error(exc, target) from None
     try:
         yield staging
         if target.exists():

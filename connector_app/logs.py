@@ -3,6 +3,10 @@
 Log lines name events and record ids, never record text, passphrases or keys.
 Exceptions are logged by type and traceback (code locations), not by message,
 because a database error message could quote a value.
+
+Logging must never stop the app: without a usable log folder (read-only home,
+a file in the way, a full disk) it runs without a log file and says nothing on
+stderr, where a command's one line of output belongs to the person.
 """
 
 from __future__ import annotations
@@ -17,6 +21,15 @@ import platformdirs
 
 APP_NAME = "connector-app"
 log = logging.getLogger("connector_app")
+# Without it, records logged while there is no log file would reach logging's last-resort stderr handler.
+log.addHandler(logging.NullHandler())
+
+
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log file that fails silently (disk full, folder gone) instead of printing a traceback to stderr."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        pass
 
 
 def log_dir() -> Path:
@@ -24,20 +37,24 @@ def log_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def setup_logging(level: int = logging.INFO) -> Path:
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "connector-app.log"
-    for handler in list(log.handlers):
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
-            if Path(handler.baseFilename) == path.resolve():
-                return path
-            log.removeHandler(handler)  # the log folder changed (tests, or CONNECTOR_LOG_DIR)
-            handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+def setup_logging(level: int = logging.INFO) -> Path | None:
+    """Log to the log folder; returns the log file, or None when there is none (never raises)."""
+    log.setLevel(level)
+    try:
+        folder = log_dir()
+        path = folder / "connector-app.log"
+        for handler in list(log.handlers):
+            if isinstance(handler, logging.handlers.RotatingFileHandler):
+                if Path(handler.baseFilename) == path.resolve():
+                    return path
+                log.removeHandler(handler)  # the log folder changed (tests, or CONNECTOR_LOG_DIR)
+                handler.close()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = _QuietFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except (OSError, ValueError, RuntimeError):
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
-    log.setLevel(level)
     return path
 
 

@@ -40,6 +40,8 @@ def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("CONNECTOR_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    monkeypatch.setenv("CONNECTOR_STATE_DIR", str(tmp_path / "state"))  # wrong-try counts (passphrase.py)
     monkeypatch.delenv("CONNECTOR_WORKSPACE", raising=False)
     monkeypatch.delenv("CONNECTOR_PASSPHRASE", raising=False)
     set_language("en_GB")

@@ -3,23 +3,40 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
 
 from connector_app.cli.common import (
-    ENV_PASSPHRASE, ENV_RECOVERY_CODE, add_workspace_option, open_store, out, read_secret,
+    ENV_PASSPHRASE, ENV_RECOVERY_CODE, add_output_option, add_workspace_option, open_store, out, output_path,
+    read_secret,
 )
+from connector_app.errors import BackupInvalid
+from connector_app.fileio import os_error, shown
 from connector_app.i18n import _
 from connector_app.store.workspace import Workspace
 
 
 def run_backup(args) -> int:
+    target = output_path(args)
     with open_store(args, daily_backup=False) as (workspace, _store):
-        workspace.backup(Path(args.out))
-    out(_("Backup written to {path}. It opens with the passphrase in use today.").format(path=args.out))
+        workspace.backup(target)
+    out(_("Backup written to {path}. It opens with the passphrase in use today.").format(path=shown(target)))
     return 0
 
 
+def _require_backup_file(path: str) -> None:
+    """Only a regular file can be a backup: a pipe would hang the reader, a device never ends."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise BackupInvalid(_("the file does not exist")) from None
+    except OSError as exc:
+        raise os_error(exc, path) from None
+    if not stat.S_ISREG(mode):
+        raise BackupInvalid(_("it is not an ordinary file"))
+
+
 def run_restore(args) -> int:
+    _require_backup_file(args.file)
     # The recovery code when asked for, or when automation provides only a code.
     code_only = ENV_RECOVERY_CODE in os.environ and ENV_PASSPHRASE not in os.environ
     if args.recovery_code or code_only:
@@ -27,14 +44,14 @@ def run_restore(args) -> int:
         Workspace.restore(args.file, args.to, recovery_code=code)
     else:
         Workspace.restore(args.file, args.to, passphrase=read_secret(_("Passphrase: "), ENV_PASSPHRASE))
-    out(_("Restored into {path}.").format(path=args.to))
+    out(_("Restored into {path}.").format(path=shown(args.to)))
     return 0
 
 
 def register(subparsers) -> None:
     backup = subparsers.add_parser("backup", help=_("write an encrypted backup of the workspace"))
     add_workspace_option(backup)
-    backup.add_argument("--out", required=True, metavar=_("FILE"))
+    add_output_option(backup)
     backup.set_defaults(run=run_backup)
 
     restore = subparsers.add_parser("restore", help=_("restore a backup into a new folder"))

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
+import math
 import os
+import re
 import sys
 import time
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 import platformdirs
 
-from connector_app.errors import UserError, WrongPassphrase
+from connector_app.errors import DiskFull, TooManyTries, UserError, WrongPassphrase
+from connector_app.fileio import check_output_path, os_error
 from connector_app.i18n import _
+from connector_app.logs import log
 from connector_app.passphrase import UnlockThrottle
+from connector_app.store.database import is_disk_full
 from connector_app.store.store import Store
 from connector_app.store.workspace import Workspace
 
@@ -34,16 +41,77 @@ def workspace_path(args) -> Path:
 
 
 def add_workspace_option(parser) -> None:
-    parser.add_argument("--workspace", metavar="DIR",
+    parser.add_argument("--workspace", metavar="DIR", type=non_empty,
                         help=_("workspace folder (default: ${env} or your user data folder)").format(
                             env=ENV_WORKSPACE))
+
+
+def add_output_option(parser) -> None:
+    """``--out FILE`` and ``--force``: every command that writes a file the person names uses this,
+    and calls ``output_path(args)`` before unlocking."""
+    parser.add_argument("--out", required=True, metavar=_("FILE"), help=_("the file to write"))
+    parser.add_argument("--force", action="store_true", help=_("replace FILE if it already exists"))
+
+
+def output_path(args) -> Path:
+    """The checked ``--out`` path (see fileio.check_output_path). Call before unlocking."""
+    return check_output_path(args.out, force=args.force)
+
+
+def plain_text(value: str) -> str:
+    """An argparse type for ids and search text: no undecodable bytes (surrogates) or control characters.
+    (Paths are left alone: a folder may really have a non-UTF-8 name.)"""
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
+        raise argparse.ArgumentTypeError(
+            _("it holds bytes that are not UTF-8 text, or control characters; retype it"))
+    return value
+
+
+def non_empty(value: str) -> str:
+    """An argparse type for a path: ``--workspace "$UNSET"`` must not quietly mean the default workspace."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(_("give a folder; it is empty"))
+    return value
+
+
+def bounded_int(low: int, high: int):
+    """An argparse type for a whole number from ``low`` to ``high``: anything else is a usage error."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(_("{value} is not a whole number").format(value=text)) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(_("use a number from {low} to {high}").format(low=low, high=high))
+        return value
+    return parse
+
+
+def quiet_stdout() -> None:
+    """Point stdout at the null device: later writes, and the flush at exit, go nowhere and say nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def is_terminal(stream) -> bool:
+    """Whether a person can answer (stdin) or watch (stderr) there; a closed stream (``<&-``) is None."""
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def read_secret(prompt: str, env_var: str) -> str:
     value = os.environ.get(env_var)
     if value is not None:
         return value
-    if not sys.stdin.isatty():
+    if not is_terminal(sys.stdin):
         raise UserError(_("No terminal to ask for it: set {env} to run without one.").format(env=env_var))
     return getpass.getpass(prompt)
 
@@ -60,17 +128,40 @@ def read_new_passphrase(*, creating: bool = False) -> str:
     return first
 
 
+def throttled(workspace_path: Path, attempt, *, interactive: bool):
+    """Run ``attempt()`` (one try of a passphrase) under the workspace's shared back-off.
+
+    Wrong tries are counted in the app's state folder, not in the workspace, so the
+    wait holds across processes: a script cannot start a fresh process per guess.
+    A script is refused at once while it must wait; a person at a terminal waits.
+    """
+    throttle = UnlockThrottle.for_workspace(workspace_path)
+    wait = math.ceil(throttle.wait_seconds())
+    if wait > 0:
+        if not interactive:
+            raise TooManyTries(wait)
+        print(TooManyTries(wait).message(), file=sys.stderr)
+        time.sleep(wait)
+    try:
+        result = attempt()
+    except WrongPassphrase:
+        throttle.failed()
+        raise
+    throttle.succeeded()
+    return result
+
+
 def unlock(workspace: Workspace, *, tries: int = 3) -> Store:
     """Unlock with the passphrase; at a terminal, allow a few tries with a growing wait."""
-    interactive = ENV_PASSPHRASE not in os.environ and sys.stdin.isatty()
-    throttle = UnlockThrottle()
-    for attempt in range(tries if interactive else 1):
-        time.sleep(throttle.wait_seconds())
+    interactive = ENV_PASSPHRASE not in os.environ and is_terminal(sys.stdin)
+    attempts = tries if interactive else 1
+    for attempt in range(attempts):
         try:
-            return workspace.unlock(read_secret(_("Passphrase: "), ENV_PASSPHRASE))
+            return throttled(workspace.path,
+                             lambda: workspace.unlock(read_secret(_("Passphrase: "), ENV_PASSPHRASE)),
+                             interactive=interactive)
         except WrongPassphrase:
-            throttle.failed()
-            if attempt + 1 >= (tries if interactive else 1):
+            if attempt + 1 >= attempts:
                 raise
             print(WrongPassphrase().message(), file=sys.stderr)
     raise WrongPassphrase()
@@ -82,11 +173,45 @@ def open_store(args, *, daily_backup: bool = True) -> Iterator[tuple[Workspace, 
     store = unlock(workspace)
     try:
         if daily_backup:
-            workspace.daily_backup()
+            _daily_backup(workspace)
         yield workspace, store
     finally:
         workspace.lock()
 
 
+def _daily_backup(workspace: Workspace) -> None:
+    """Today's automatic backup; a full or refusing disk is said in one line and the command goes on."""
+    try:
+        workspace.daily_backup()
+    except Exception as exc:
+        if isinstance(exc, DiskFull) or is_disk_full(exc):
+            reason = DiskFull().message()
+        elif isinstance(exc, OSError):
+            reason = os_error(exc).message()
+        else:
+            raise
+        log.warning("daily backup not made: %s", type(exc).__name__)
+        print(_("Today's automatic backup was not made. {reason}").format(reason=reason), file=sys.stderr)
+
+
+# Control characters other than tab and newline: printed raw, a name or file name holding ESC or CSI
+# could drive the terminal (move the cursor, retitle the window, hide the lines above).
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print: bytes that were not UTF-8 (surrogates) and terminal controls become \ufffd."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _TERMINAL_CONTROLS.sub("\ufffd", text)
+
+
 def out(text: str = "") -> None:
-    print(text)
+    """One line on stdout. A closed pipe (``| head``) silences the rest instead of failing."""
+    text = printable(text)
+    try:
+        print(text)
+    except BrokenPipeError:
+        quiet_stdout()
+    except UnicodeEncodeError:  # a terminal that cannot show every character (or a non-UTF-8 path)
+        encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+        print(text.encode(encoding, "replace").decode(encoding))

@@ -4,29 +4,62 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import contextmanager
+from typing import Iterator
 
-from connector_app.cli.common import add_workspace_option, open_store, out, read_new_passphrase, workspace_path
+from connector_app.cli.common import (
+    add_workspace_option, bounded_int, is_terminal, open_store, out, read_new_passphrase, workspace_path,
+)
+from connector_app.errors import DiskFull, DiskFullPartly
 from connector_app.i18n import _, format_number
 from connector_app.store.workspace import Workspace
 
+# Sane maxima: beyond them the demo would run for hours or until memory is gone.
+MAX_PEOPLE = 100_000
+MAX_MONTHS = 120
+
 
 def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
+    if is_terminal(sys.stderr):
         print(f"\r{done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+
+def _record_count(store) -> int:
+    return sum(repo.count() for repo in store.repositories.values())
+
+
+@contextmanager
+def _workspace_for_demo(args) -> Iterator[tuple[Workspace, object]]:
+    """The workspace to fill: made now (and kept open) where there is none, else unlocked."""
+    path = workspace_path(args)
+    if Workspace(path).exists():
+        with open_store(args, daily_backup=False) as opened:
+            yield opened
+        return
+    workspace, _code = Workspace.create(path, read_new_passphrase(creating=True), with_recovery_code=False)
+    out(_("Created a workspace for the demo at {path} (no recovery code).").format(path=workspace.path))
+    try:
+        yield workspace, workspace.store
+    finally:
+        workspace.lock()
 
 
 def run(args) -> int:
     from connector_app import demo as demo_data  # its word lists are large; load only when asked
 
-    if not Workspace(workspace_path(args)).exists():
-        workspace, _code = Workspace.create(workspace_path(args), read_new_passphrase(creating=True), with_recovery_code=False)
-        workspace.lock()
-        out(_("Created a workspace for the demo at {path} (no recovery code).").format(path=workspace.path))
     started = time.perf_counter()
-    with open_store(args, daily_backup=False) as (_workspace, store):
-        counts = demo_data.generate(store, people=args.people, months=args.months, seed=args.seed,
-                                    progress=_progress)
-    if sys.stderr.isatty():
+    with _workspace_for_demo(args) as (_workspace, store):
+        before = _record_count(store)
+        try:
+            counts = demo_data.generate(store, people=args.people, months=args.months, seed=args.seed,
+                                        progress=_progress)
+        except DiskFull:
+            # The demo commits in batches: what was committed before the disk filled stays. Say how much.
+            kept = _record_count(store) - before
+            if kept:
+                raise DiskFullPartly(kept) from None
+            raise
+    if is_terminal(sys.stderr):
         print(file=sys.stderr)
     out(_("Demo data written in {seconds} s: {total} records.").format(
         seconds=format_number(round(time.perf_counter() - started, 1)), total=format_number(sum(counts.values()))))
@@ -36,7 +69,7 @@ def run(args) -> int:
 def register(subparsers) -> None:
     parser = subparsers.add_parser("demo", help=_("fill a workspace with realistic demo data"))
     add_workspace_option(parser)
-    parser.add_argument("--people", type=int, default=200, metavar="N")
-    parser.add_argument("--months", type=int, default=6, metavar="M")
+    parser.add_argument("--people", type=bounded_int(0, MAX_PEOPLE), default=200, metavar="N")
+    parser.add_argument("--months", type=bounded_int(1, MAX_MONTHS), default=6, metavar="M")
     parser.add_argument("--seed", type=int, default=1)
     parser.set_defaults(run=run)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from connector_app.cli.common import (
-    ENV_PASSPHRASE, ENV_RECOVERY_CODE, add_workspace_option, out, read_new_passphrase, read_secret, workspace_path,
+    ENV_PASSPHRASE, ENV_RECOVERY_CODE, add_workspace_option, out, read_new_passphrase, read_secret, throttled,
+    workspace_path,
 )
 from connector_app.i18n import _
 from connector_app.store.workspace import Workspace
@@ -16,7 +17,9 @@ def run_change(args) -> int:
         workspace.reset_passphrase_with_recovery_code(code, read_new_passphrase())
     else:
         old = read_secret(_("Current passphrase: "), ENV_PASSPHRASE)
-        workspace.change_passphrase(old, read_new_passphrase())
+        new = read_new_passphrase()
+        # The current passphrase is a guess like any other: the same shared back-off as unlocking.
+        throttled(workspace.path, lambda: workspace.change_passphrase(old, new), interactive=False)
     out(_("Passphrase changed. The old one no longer opens this workspace; backups made before keep the old one."))
     return 0
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import sys
 
-from connector_app.cli.common import add_workspace_option, open_store, out
+from connector_app.cli.common import (
+    add_output_option, add_workspace_option, is_terminal, open_store, out, output_path, plain_text,
+)
 from connector_app.errors import UserError
-from connector_app.fileio import atomic_write_bytes
+from connector_app.fileio import atomic_write_bytes, shown
 from connector_app.i18n import _, ngettext
 from connector_app.store.subject_access import erase_person, export_person
 
@@ -37,18 +39,19 @@ def run_list(args) -> int:
 
 
 def run_export(args) -> int:
+    target = output_path(args)  # refused before unlocking: a bad path costs nothing and writes nothing
     with open_store(args) as (_workspace, store):
         data = export_person(store, args.id)
-    atomic_write_bytes(args.out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    atomic_write_bytes(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
     out(ngettext("Wrote {count} record to {path}.", "Wrote {count} records to {path}.",
-                 len(data["records"])).format(count=len(data["records"]), path=args.out))
+                 len(data["records"])).format(count=len(data["records"]), path=shown(target)))
     return 0
 
 
 def run_erase(args) -> int:
     from connector_app.store.mentions import find_mentions
     from connector_app.store.search import MATCH_END, MATCH_START
-    if not args.yes and not sys.stdin.isatty():
+    if not args.yes and not is_terminal(sys.stdin):
         raise UserError(_("Erasure cannot be undone: add --yes to confirm."))
     with open_store(args) as (_workspace, store):
         store.people.get(args.id)
@@ -85,19 +88,20 @@ def register(subparsers) -> None:
 
     listing = commands.add_parser("list", help=_("list people"))
     add_workspace_option(listing)
-    listing.add_argument("--search", metavar=_("TEXT"), help=_("only people whose name or area matches"))
+    listing.add_argument("--search", metavar=_("TEXT"), type=plain_text,
+                         help=_("only people whose name or area matches"))
     listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(run=run_list)
 
     export = commands.add_parser("export", help=_("everything held about one person (subject access), as JSON"))
     add_workspace_option(export)
-    export.add_argument("id")
-    export.add_argument("--out", required=True, metavar=_("FILE"))
+    export.add_argument("id", type=plain_text)
+    add_output_option(export)
     export.set_defaults(run=run_export)
 
     erase = commands.add_parser("erase", help=_("erase a person and everything about them"))
     add_workspace_option(erase)
-    erase.add_argument("id")
+    erase.add_argument("id", type=plain_text)
     erase.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     erase.add_argument("--redact-mentions", action="store_true",
                        help=_("also remove the person's name from other records that mention it"))

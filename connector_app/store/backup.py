@@ -94,7 +94,8 @@ def read_manifest(path: Path) -> dict:
     try:
         with zipfile.ZipFile(path) as archive:
             manifest = json.loads(archive.read("manifest.json"))
-            if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+            if (not isinstance(manifest, dict) or not isinstance(manifest.get("sha256"), dict)
+                    or manifest.get("format") != FORMAT or manifest.get("version") != VERSION):
                 raise BackupInvalid(_("not a connector app backup"))
             for member in MEMBERS:
                 digest = hashlib.sha256()

@@ -22,7 +22,7 @@ from connector_app.ids import new_id
 from connector_app.passphrase import require_strong
 from connector_app.store.database import connect, migrate
 from connector_app.store.keyslots import (
-    PASSPHRASE, RECOVERY, KdfParams, KeyFile, new_recovery_code, normalise_recovery_code,
+    PASSPHRASE, RECOVERY, KdfParams, KeyFile, key_fits_database, new_recovery_code, normalise_recovery_code,
 )
 from connector_app.store.store import Store
 
@@ -98,7 +98,12 @@ class Workspace:
         return KeyFile.load(self.keys_path)
 
     def _open(self, db_key: bytes, keyfile: KeyFile) -> Store:
-        conn = connect(self.db_path, db_key)
+        try:
+            conn = connect(self.db_path, db_key)
+        except WorkspaceDamaged:
+            if key_fits_database(self.db_path, db_key) is False:  # blame the right file
+                raise WorkspaceDamaged(_("keys.json belongs to another workspace")) from None
+            raise
         try:
             migrate(conn, before_upgrade=lambda version: self._backup_before_upgrade(conn, db_key, version))
             row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()

@@ -9,33 +9,11 @@ import sys
 
 import pytest
 
-from connector_app.cli import main
 from connector_app.store.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.helpers import fingerprint, truncate
-from tests.samples import add_everything
 
 NEW = "orange kettle whispers under moonlight"
-
-
-@pytest.fixture
-def run(monkeypatch, capsys):
-    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
-    monkeypatch.setenv("CONNECTOR_PASSPHRASE", PASSPHRASE)
-
-    def invoke(*argv: str):
-        code = main(list(argv))
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-    return invoke
-
-
-@pytest.fixture
-def filled(workspace_path):
-    store = Workspace(workspace_path).unlock(PASSPHRASE)
-    records = add_everything(store)
-    store.close()
-    return workspace_path, records
 
 
 def _one_line(err: str) -> str:
@@ -124,7 +102,8 @@ def test_person_export_and_erase(run, filled, tmp_path):
     assert code == 1 and "--yes" in _one_line(err)  # no terminal to confirm at
     code, out, _err = run("person", "erase", records["person"].id, "--yes", "--workspace", str(path))
     assert code == 0 and "Erased 8 records." in out
-    code, _out, err = run("person", "export", records["person"].id, "--out", str(target), "--workspace", str(path))
+    code, _out, err = run("person", "export", records["person"].id, "--out", str(target), "--force",
+                          "--workspace", str(path))
     assert code == 1 and "No Person with id" in _one_line(err)
 
 
