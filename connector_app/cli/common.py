@@ -16,12 +16,12 @@ from typing import Iterator
 
 import platformdirs
 
-from connector_app.errors import DiskFull, TooManyTries, UserError, WrongPassphrase
+from connector_app.errors import DiskFull, TooManyTries, UserError, WorkspaceDamaged, WrongPassphrase
 from connector_app.fileio import check_output_path, os_error
 from connector_app.i18n import _
 from connector_app.logs import log
 from connector_app.passphrase import UnlockThrottle
-from connector_app.store.database import is_disk_full
+from connector_app.store.database import is_damage, is_disk_full
 from connector_app.store.store import Store
 from connector_app.store.workspace import Workspace
 
@@ -175,6 +175,11 @@ def open_store(args, *, daily_backup: bool = True) -> Iterator[tuple[Workspace, 
         if daily_backup:
             _daily_backup(workspace)
         yield workspace, store
+    except Exception as exc:
+        if is_damage(exc):  # met by a read (list, search, digest): the same plain message as a write gets
+            store.damaged = True  # write nothing more on the way out
+            raise WorkspaceDamaged() from None
+        raise
     finally:
         workspace.lock()
 

@@ -32,6 +32,7 @@ class Store:
         self._conn = conn
         self._transactions = Transactions(conn)
         self.device_id = device_id
+        self.damaged = False  # set when damage was met: closing then writes nothing (no audit, no checkpoint)
         self.devices = Devices(conn)
         device_no = self.devices.no_of(device_id)
         clock = None if device_no is None else conn.execute(
@@ -145,6 +146,10 @@ class Store:
 
     def close(self) -> None:
         """Lock: close the database. Every repository refuses work afterwards."""
+        if self._conn is not None and self.damaged:
+            self._conn.close()
+            self._conn = None
+            return
         if self._conn is not None:
             try:
                 if self.audit.has_pending:  # best effort: a busy workspace must not stop a lock
