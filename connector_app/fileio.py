@@ -164,11 +164,13 @@ def fsync_dir(folder: Path) -> None:
 
 
 @contextmanager
-def atomic_writer(path: Path | str, *, workspace_file: bool = False) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path | str, *, workspace_file: bool = False, verify=None) -> Iterator[BinaryIO]:
     """Yield a binary file; on success it replaces ``path`` atomically, on error nothing changes.
 
     ``workspace_file=True`` only for a workspace replacing its own file (keys.json); any other
     existing file beside a workspace's records is refused, as is any non-regular target.
+    ``verify(temp_path)``, if given, reads the written, fsynced file back before it takes the
+    name (a sync bundle on a failing stick is caught before anyone calls it safe to remove).
     """
     path = Path(path)
     _refuse_replacing(path, workspace_file=workspace_file)
@@ -183,6 +185,8 @@ def atomic_writer(path: Path | str, *, workspace_file: bool = False) -> Iterator
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        if verify is not None:
+            verify(tmp)
         _refuse_replacing(path, workspace_file=workspace_file)  # again: it may have changed while we wrote
         os.replace(tmp, path)
     except OSError as exc:

@@ -1,0 +1,237 @@
+"""Export and import of sync bundles: what to send, and taking in what came.
+
+**What to send**: every change this laptop holds (its own and those it received:
+a hub gossips) that some team laptop it has heard from does not hold yet, as
+that laptop's last bundle said; everything when it has heard from no one yet
+(a new team) or when asked (a new laptop's first join). A lost bundle is
+therefore sent again next time: nothing depends on a bundle arriving.
+
+**Consent travels with the records**: a person whose consent is "record only",
+and every record about them, stays on this laptop; a group conversation travels
+without their link to it. Their changes are simply not sent, and are sent once
+their consent changes. Erasures and merges always travel (ids only).
+
+**Import** is all of a bundle or none (one transaction), idempotent (changes
+already here are skipped by their origin), and order-free (merge.py).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from connector_app.domain.fields import Kind
+from connector_app.domain.records import BY_NAME
+from connector_app.fileio import atomic_writer
+from connector_app.i18n import _
+from connector_app.store.changelog import CREATE, ERASE, MERGE, REDACT, SET, Change
+from connector_app.store.merge import ChangeRefused, outgoing
+from connector_app.sync.bundle import (
+    MAX_FILE, BundleRefused, Header, OtherTeam, read_body, read_header, write_bundle,
+)
+from connector_app.sync.team import require_team
+
+_PEERS = "sync_peers"  # meta: {device id: {"holds": ranges, "bundle_created": ..., "imported": ...}}
+SHARED_SCOPES = ("share_team", "anonymous_reports")
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    changes: int
+    counts: dict = field(default_factory=dict)
+    withheld: int = 0
+
+
+@dataclass
+class ImportResult:
+    applied: int = 0
+    already_here: int = 0
+    counts: dict = field(default_factory=dict)
+    senders: list = field(default_factory=list)
+
+
+def _ranges(numbers: list[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for n in sorted(numbers):
+        if out and n == out[-1][1] + 1:
+            out[-1][1] = n
+        else:
+            out.append([n, n])
+    return out
+
+
+def _in(ranges, n: int) -> bool:
+    return any(first <= n <= last for first, last in ranges)
+
+
+def peers(store) -> dict:
+    raw = store.meta(_PEERS)
+    return json.loads(raw) if raw else {}
+
+
+class _Consent:
+    """Who may travel: looked up once per person per export."""
+
+    def __init__(self, store):
+        self._store = store
+        self._scope: dict[str, bool] = {}
+
+    def shared(self, person_id: str) -> bool:
+        if person_id not in self._scope:
+            person = self._store.people.find(person_id)
+            # A person not here as a row (erased, merged, deleted, on its way) holds no text to protect.
+            self._scope[person_id] = person is None or person.consent_scope in SHARED_SCOPES
+        return self._scope[person_id]
+
+    def filter(self, change: Change) -> Change | None:
+        """The change as it may travel, or None if it stays here."""
+        if change.op in (ERASE, MERGE):
+            return change
+        record_class = BY_NAME[change.record_type]
+        if change.record_type == "person":
+            return change if self.shared(change.record_id) else None
+        person_field = record_class.person_field
+        spec = next((s for s in record_class.specs() if s.name == person_field), None)
+        if spec is None:
+            return change
+        value = change.value
+        if spec.kind is Kind.REF:
+            about = None
+            if change.op == CREATE and isinstance(value, dict):
+                about = value.get(person_field)
+            else:
+                record = self._store.repositories[change.record_type].find(change.record_id)
+                about = getattr(record, person_field, None) if record is not None else None
+            return change if about is None or self.shared(about) else None
+        # A list of people (a group conversation): only those who share travel.
+        if change.op == CREATE and isinstance(value, dict):
+            kept = [p for p in value.get(person_field) or [] if self.shared(p)]
+            if not kept and not value.get("anonymous_count"):
+                return None
+            return _with_value(change, {**value, person_field: kept})
+        if change.op in (SET, REDACT) and change.field == person_field and isinstance(value, dict):
+            return _with_value(change, {k: [p for p in value.get(k) or [] if self.shared(p)] for k in value})
+        return change
+
+
+def _with_value(change: Change, value) -> Change:
+    return Change(change.device_id, change.dseq, change.hlc, change.record_type, change.record_id, change.op,
+                  change.field, value, change.actor)
+
+
+def _to_line(change: Change) -> bytes:
+    return json.dumps({"d": change.device_id, "s": change.dseq, "h": change.hlc, "t": change.record_type,
+                       "r": change.record_id, "o": change.op, "f": change.field, "v": change.value,
+                       "a": change.actor}, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _from_item(item: dict) -> Change:
+    try:
+        change = Change(item["d"], item["s"], item["h"], item["t"], item["r"], item["o"], item["f"], item.get("v"),
+                        item.get("a"))
+    except KeyError:
+        raise ChangeRefused(_("badly formed change")) from None
+    if not all(isinstance(x, str) for x in (change.device_id, change.record_type, change.record_id, change.op,
+                                             change.field)) or not (change.actor is None or
+                                                                    isinstance(change.actor, str)):
+        raise ChangeRefused(_("badly formed change"))
+    if isinstance(change.dseq, bool) or isinstance(change.hlc, bool):
+        raise ChangeRefused(_("badly formed change"))
+    return change
+
+
+def _plan(store, everything: bool) -> dict[str, list[list[int]] | None]:
+    """Per origin device: the ranges to send (None: all of them)."""
+    held = store.changes.known_ranges()
+    heard = peers(store)
+    if everything or not heard:
+        return {device: None for device in held}
+    plan = {}
+    for device, ranges in held.items():
+        missing: set[int] = set()
+        for peer in heard.values():
+            theirs = peer.get("holds", {}).get(device, [])
+            for first, last in ranges:
+                missing.update(n for n in range(first, last + 1) if not _in(theirs, n))
+        if missing:
+            plan[device] = _ranges(sorted(missing))
+    return plan
+
+
+def export_bundle(store, out: Path, *, everything: bool = False, device_name: str | None = None) -> ExportResult:
+    """Write one bundle: atomic (temporary name, fsync, read back and verified, renamed)."""
+    team = require_team(store)
+    consent = _Consent(store)
+    carried: dict[str, list[int]] = {}
+    counts: dict[str, int] = {}
+    withheld = 0
+    lines: list[bytes] = []
+    for device, ranges in _plan(store, everything).items():
+        for change in outgoing(store, device):
+            if ranges is not None and not _in(ranges, change.dseq):
+                continue
+            travelling = consent.filter(change)
+            if travelling is None:
+                withheld += 1
+                continue
+            lines.append(_to_line(travelling))
+            carried.setdefault(device, []).append(change.dseq)
+            counts[change.record_type] = counts.get(change.record_type, 0) + 1
+    header = Header(team.team_id, store.device_id, {d: _ranges(n) for d, n in carried.items()},
+                    {d: [list(r) for r in rs] for d, rs in store.changes.known_ranges().items()}, counts,
+                    datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    out = Path(out)
+    with atomic_writer(out, verify=lambda written: _verify(written, team, len(lines))) as handle:
+        write_bundle(handle, header, lines, team.bundle_key)
+    return ExportResult(out, len(lines), counts, withheld)
+
+
+def _verify(path: Path, team, expected: int) -> None:
+    """Read the bundle back before it counts as written: a bad disk or stick says so now."""
+    with open(path, "rb") as handle:
+        header = read_header(handle)
+        count = sum(1 for _item in read_body(handle, header, team.bundle_key))
+    if header.team_id != team.team_id or count != expected:
+        raise BundleRefused(_("it did not read back as written"))
+
+
+def import_bundle(store, path: Path, result: ImportResult | None = None) -> ImportResult:
+    """Take in one bundle: all of it or none of it."""
+    team = require_team(store)
+    result = result or ImportResult()
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise BundleRefused(_("the file does not exist")) from None
+    if not path.is_file():
+        raise BundleRefused(_("it is not a file"))
+    if info.st_size > MAX_FILE:
+        raise BundleRefused(_("it is far larger than any team's records"))
+    with open(path, "rb") as handle:
+        header = read_header(handle)
+        if header.team_id != team.team_id:
+            raise OtherTeam()
+        applied, already, counts = 0, 0, {}
+        with store.atomic():
+            for item in read_body(handle, header, team.bundle_key):
+                change = _from_item(item)
+                if store.apply_remote(change):
+                    applied += 1
+                    counts[change.record_type] = counts.get(change.record_type, 0) + 1
+                else:
+                    already += 1
+            heard = peers(store)
+            if header.sender != store.device_id:
+                heard[header.sender] = {"holds": header.holds, "bundle_created": header.created,
+                                        "imported": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
+                store.set_meta(_PEERS, json.dumps(heard, sort_keys=True))
+    result.applied += applied
+    result.already_here += already
+    for kind, count in counts.items():
+        result.counts[kind] = result.counts.get(kind, 0) + count
+    result.senders.append(header.sender)
+    return result
