@@ -68,6 +68,8 @@ def check_value(spec: FieldSpec, value: Any) -> str | None:
         if not isinstance(value, (list, tuple)):
             return _("{field} must be a list of languages.").format(field=label)
         for code in value:
+            if not isinstance(code, str):
+                return _("{field} must be a list of languages.").format(field=label)
             try:
                 parse_locale(code)
             except ValueError:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from connector_app.domain.fields import Kind
 from connector_app.domain.records import BY_NAME
-from connector_app.domain.validate import validate
+from connector_app.domain.validate import check_value, problems_of, validate
+from connector_app.ids import is_id
 from connector_app.errors import UserError
 from connector_app.i18n import _
 from connector_app.store.changelog import (
@@ -111,18 +112,48 @@ def reconcile(store, record_type: str, record_id: str) -> str:
 
 
 def _check_shape(change: Change) -> None:
-    record_class = BY_NAME.get(change.record_type)
+    """Refuse what no version of this app could have written, before it touches anything."""
+    record_class = BY_NAME.get(change.record_type) if isinstance(change.record_type, str) else None
     if record_class is None:
         raise ChangeRefused(_("unknown kind of record"))
     if change.op not in OPS:
         raise ChangeRefused(_("unknown kind of change"))
-    if not isinstance(change.record_id, str) or not isinstance(change.dseq, int) or change.dseq < 1 \
-            or not isinstance(change.hlc, int) or change.hlc < 0:
+    well_formed = (
+        isinstance(change.record_id, str) and is_id(change.record_id)
+        and isinstance(change.device_id, str) and is_id(change.device_id)
+        and type(change.dseq) is int and 1 <= change.dseq < 2 ** 62
+        and type(change.hlc) is int and 0 <= change.hlc < 2 ** 62
+        and (change.actor is None or (isinstance(change.actor, str) and is_id(change.actor))))
+    if not well_formed:
         raise ChangeRefused(_("badly formed change"))
-    names = {s.name for s in record_class.specs()}
-    if change.op in (SET, REDACT) and change.field not in names:
-        raise ChangeRefused(_("unknown field"))
-    if change.op == CREATE and not isinstance(change.value, (dict, type(None))):
+    specs = {s.name: s for s in record_class.specs()}
+    value = change.value
+    if change.op in (SET, REDACT):
+        spec = specs.get(change.field) if isinstance(change.field, str) else None
+        if spec is None:
+            raise ChangeRefused(_("unknown field"))
+        if value is None:
+            pass  # wiped where it came from (the record was erased there), or a field cleared
+        elif merges_as_set(spec):
+            if not (isinstance(value, dict) and set(value) <= {"add", "remove"} and all(
+                    isinstance(v, list) and check_value(spec, v) is None for v in value.values())):
+                raise ChangeRefused(_("badly formed change"))
+        elif check_value(spec, tuple(value) if isinstance(value, list) else value) is not None and not (
+                value is None and not spec.required):
+            raise ChangeRefused(_("a value that does not pass the app's checks"))
+    elif change.op == CREATE:
+        if value is not None:
+            if not isinstance(value, dict) or not set(value) <= set(specs):
+                raise ChangeRefused(_("badly formed change"))
+            record = record_class(id=change.record_id, **{
+                name: tuple(v) if isinstance(v, list) else v for name, v in value.items()})
+            if problems_of(record):
+                raise ChangeRefused(_("a record that does not pass the app's checks"))
+    elif change.op == MERGE:  # value None: erased where it came from, its erasure on the way
+        if change.record_type != "person" or not (value is None or (isinstance(value, str) and is_id(value))) \
+                or value == change.record_id:
+            raise ChangeRefused(_("badly formed change"))
+    elif value is not None:
         raise ChangeRefused(_("badly formed change"))
 
 
