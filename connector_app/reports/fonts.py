@@ -99,8 +99,6 @@ def assign_faces(text: str, language: str = "") -> list[str]:
     letter only Urdu uses.
     """
     scripts = [script_of(ch) for ch in text]
-    default = URDU if language == "ur" else ARABIC if language == "ar" else (
-        BENGALI if language == "bn" else LATIN)
     # Fill neutrals from the previous strong character, then (for a leading run) from the next.
     filled: list[str | None] = []
     previous: str | None = None
@@ -112,7 +110,7 @@ def assign_faces(text: str, language: str = "") -> list[str]:
         if scripts[i] is not None:
             following = scripts[i]
         if filled[i] is None:
-            filled[i] = following or (ARABIC if default == URDU else default)
+            filled[i] = following or LATIN  # digits and punctuation alone: Noto Sans, in every language
     # Arabic runs: Nastaliq for Urdu.
     faces = [f or LATIN for f in filled]
     i = 0

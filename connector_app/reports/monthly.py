@@ -114,7 +114,7 @@ class Cell:
 
     def shown(self, translator: Translator) -> str:
         if self.suppressed:
-            return SUPPRESSED_TEXT
+            return translator.digits(SUPPRESSED_TEXT)
         if self.value is None:
             return "–"
         if self.unit in (HOURS, MEAN):

@@ -126,8 +126,9 @@ def make_pieces(spans: list[Span], size: float, rtl: bool, language: str) -> lis
         pieces: list[Piece] = []
         current: Piece | None = None
         for i, ch in enumerate(para):
-            face = Face(faces[i], bold_flags[start + i])
             is_space = ch == " "
+            # Nastaliq's own space is narrow and its swashes reach past it: space words as Noto Sans does.
+            face = Face(LATIN if is_space and faces[i] == URDU else faces[i], bold_flags[start + i])
             if (current is not None and current.face == face and current.level == levels[i]
                     and current.is_space == is_space):
                 current.text += ch
@@ -257,13 +258,13 @@ def line_width(line: list[Piece]) -> float:
 def draw_pieces(canvas, pieces: list[Piece], x: float, baseline: float, color: Color = black) -> float:
     """Draw pieces (already in visual order) from ``x``; returns the width drawn."""
     canvas.setFillColor(color)
-    start = x
+    # One text object per line, spaces included, so copying text out of the PDF keeps its words apart.
+    text = canvas.beginText(x, baseline)
     for piece in pieces:
-        if not piece.is_space:
-            canvas.setFont(piece.face.name, piece.size)
-            canvas.drawString(x, baseline, piece.drawn)
-        x += piece.width
-    return x - start
+        text.setFont(piece.face.name, piece.size)
+        text.textOut(piece.text if piece.is_space else piece.drawn)
+    canvas.drawText(text)
+    return sum(p.width for p in pieces)
 
 
 def measure(text: str | list[Span], size: float, *, bold: bool = False, rtl: bool | None = None,
