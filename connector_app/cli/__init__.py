@@ -11,12 +11,12 @@ import argparse
 import sys
 
 from connector_app import __version__
-from connector_app.cli import backup, check, demo, init, passphrase, person
+from connector_app.cli import backup, check, demo, init, passphrase, person, report, sheet
 from connector_app.errors import UserError
 from connector_app.i18n import _, choose_language, set_language
 from connector_app.logs import log_unexpected, setup_logging
 
-COMMANDS = (init, demo, check, person, passphrase, backup)
+COMMANDS = (init, demo, check, person, report, sheet, passphrase, backup)
 
 
 def build_parser() -> argparse.ArgumentParser:

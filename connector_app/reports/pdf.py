@@ -17,8 +17,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table, TableStyle
 
 from connector_app import __version__
+from connector_app.errors import UserError
 from connector_app.fileio import atomic_writer
-from connector_app.i18n import Translator
+from connector_app.i18n import Translator, _
 from connector_app.reports.fonts import LATIN, Face
 from connector_app.reports.text import Span, TextBox, TextStyle, draw_text, measure
 
@@ -253,9 +254,24 @@ def render(story: list[Flowable], *, styles: Styles, title: str, footer: str) ->
     return buffer.getvalue()
 
 
-def write(path: Path | str, data: bytes) -> None:
-    """Write a finished document (the one place reports write files)."""
-    # check_output_path(path, force) goes here (fileio, branch safety): refuse a path inside a workspace.
+class OutputExists(UserError):
+    def message(self) -> str:
+        return _("{path} already exists; add --force to replace it.").format(path=self.args[0])
+
+
+class OutputNotAFile(UserError):
+    def message(self) -> str:
+        return _("{path} is not a regular file; choose a file to write.").format(path=self.args[0])
+
+
+def write(path: Path | str, data: bytes, *, force: bool = False) -> None:
+    """Write a finished document or export (the one place reports write files)."""
+    path = Path(path)
+    # TODO(lead, when merging safety): check_output_path(path, force) replaces the two checks below.
+    if path.exists() and not path.is_file():
+        raise OutputNotAFile(path)
+    if path.exists() and not force:
+        raise OutputExists(path)
     with atomic_writer(path) as handle:
         handle.write(data)
 

@@ -18,12 +18,13 @@ def test_sheet_ids_are_unique_typeable_and_checked():
     sheet_id = sorted(ids)[0]
     assert parse_sheet_id(sheet_id.lower().replace("-", " ")) == sheet_id
     assert parse_sheet_id("connector-sheet:" + sheet_id) == sheet_id
-    # Swapping two characters or mistyping one is caught by the check character (almost always).
+    # Any single mistyped character is caught by the check character.
     data = sheet_id.replace("-", "")
-    swapped = data[1] + data[0] + data[2:]
-    if swapped != data:
-        with pytest.raises(NotASheetId):
-            parse_sheet_id(swapped)
+    for position in range(len(data)):
+        for other in "0123456789ABCDEFGHJKMNPQRSTVWXYZ":
+            if other != data[position]:
+                with pytest.raises(NotASheetId):
+                    parse_sheet_id(data[:position] + other + data[position + 1:])
     for bad in ("", "1234", "ABCD-EFGH-", "ABCU-EFGH-1"):
         with pytest.raises(NotASheetId):
             parse_sheet_id(bad)
