@@ -145,30 +145,63 @@ _IN_MONTH_CONVERSATIONS = """
     WHERE c.occurred_at >= :start AND c.occurred_at < :end AND (:staff IS NULL OR c.staff_id = :staff)
 """
 
-_MET = """
-    WITH met AS (
+# One pass over the month's conversations gives the activity by mode, the features and the people met
+# (each conversation row is read once: they are the widest rows in the file).
+_CONVERSATIONS = """
+    WITH m AS MATERIALIZED (
+        SELECT c.id, c.mode, c.duration_minutes, c.anonymous_count, c.features""" + _IN_MONTH_CONVERSATIONS + """),
+    met AS MATERIALIZED (
         SELECT DISTINCT cp.person_id AS person_id
-        FROM conversation c
-        JOIN conversation_person cp ON cp.conversation_id = c.id
+        FROM m CROSS JOIN conversation_person cp ON cp.conversation_id = m.id
         JOIN person p ON p.id = cp.person_id AND p.consent_scope = :reportable
-        WHERE c.occurred_at >= :start AND c.occurred_at < :end AND (:staff IS NULL OR c.staff_id = :staff)
     )
+    SELECT 'mode', m.mode, count(*), coalesce(sum(m.duration_minutes), 0),
+           coalesce(sum(m.duration_minutes IS NULL), 0), coalesce(sum(m.anonymous_count), 0)
+    FROM m GROUP BY m.mode
+    UNION ALL
+    SELECT 'feature', f.value, count(*), 0, 0, 0 FROM m, json_each(m.features) f GROUP BY f.value
+    UNION ALL
+    SELECT 'met', NULL, count(*), coalesce(sum(EXISTS (
+        SELECT 1 FROM conversation_person cp2 JOIN conversation c2 ON c2.id = cp2.conversation_id
+        WHERE cp2.person_id = met.person_id AND c2.occurred_at < :start)), 0), 0, 0
+    FROM met
 """
 
 
-def _activity(q: _Query) -> tuple[int, int, int, int]:
-    row = q.one("SELECT count(*), coalesce(sum(c.duration_minutes), 0), coalesce(sum(c.duration_minutes IS NULL), 0),"
-                " coalesce(sum(c.anonymous_count), 0)" + _IN_MONTH_CONVERSATIONS)
-    return tuple(int(v) for v in row)
+@dataclass(frozen=True)
+class _Conversations:
+    count: int
+    minutes: int
+    without_duration: int
+    people_not_named: int
+    by_mode: dict[str, int]
+    features: dict[str, int]
+    people_met: int
+    returning: int
 
 
-def _people_met(q: _Query) -> tuple[int, int]:
-    row = q.one(_MET + """
-        SELECT count(*), coalesce(sum(EXISTS (
-            SELECT 1 FROM conversation_person cp2 JOIN conversation c2 ON c2.id = cp2.conversation_id
-            WHERE cp2.person_id = met.person_id AND c2.occurred_at < :start)), 0)
-        FROM met""")
-    return int(row[0]), int(row[1])
+def _conversations(q: "_Query") -> _Conversations:
+    by_mode, features = {}, {}
+    minutes = missing = anonymous = met = returning = 0
+    for kind, code, count, a, b, c in q.conn.execute(_CONVERSATIONS, q.params):  # a row per mode, feature
+        if kind == "mode":
+            by_mode[code] = count
+            minutes, missing, anonymous = minutes + a, missing + b, anonymous + c
+        elif kind == "feature":
+            features[code] = count
+        else:
+            met, returning = count, a
+    return _Conversations(sum(by_mode.values()), minutes, missing, anonymous, by_mode, features, met, returning)
+
+
+# The month-against-month figures read only columns stored before the notes, so no long text is decoded.
+# CROSS JOIN keeps SQLite from scanning every conversation_person row to meet the month's few thousand.
+_HEADLINE = """
+    WITH m AS MATERIALIZED (SELECT c.id, c.duration_minutes""" + _IN_MONTH_CONVERSATIONS + """)
+    SELECT (SELECT count(*) FROM m), (SELECT coalesce(sum(m.duration_minutes), 0) FROM m),
+           (SELECT count(DISTINCT cp.person_id) FROM m CROSS JOIN conversation_person cp ON cp.conversation_id = m.id
+            JOIN person p ON p.id = cp.person_id AND p.consent_scope = :reportable)
+"""
 
 
 def _connections(q: _Query) -> int:
@@ -190,20 +223,21 @@ def _small_steps(q: _Query) -> tuple[int, int]:
 def headline(conn, month: date, staff_id: str | None = None) -> Headline:
     """The figures the home screen and the summary's month-against-month table show."""
     q = _Query(conn, month, staff_id)
-    conversations, minutes, _missing, _anonymous = _activity(q)
-    met, _returning = _people_met(q)
+    conversations, minutes, met = q.one(_HEADLINE)
     steps, _people = _small_steps(q)
     return Headline(month_start(month), conversations, minutes, met, _connections(q), steps)
 
 
 def _wellbeing(q: _Query) -> Wellbeing:
     latest = """
-        WITH month_checkins AS (
-            SELECT c.*, row_number() OVER (PARTITION BY c.person_id ORDER BY c.on_date DESC, c.id DESC) AS rn
+        WITH month_checkins AS MATERIALIZED (
+            SELECT c.id, c.person_id, c.on_date, c.contact, c.confidence, c.control, c.ons_satisfied,
+                   c.ons_worthwhile, c.ons_happy, c.ons_anxious, c.ons_lonely,
+                   row_number() OVER (PARTITION BY c.person_id ORDER BY c.on_date DESC, c.id DESC) AS rn
             FROM checkin c JOIN person p ON p.id = c.person_id AND p.consent_scope = :reportable
             WHERE c.on_date >= :start AND c.on_date < :end AND (:staff IS NULL OR c.staff_id = :staff)
         ),
-        latest AS (SELECT * FROM month_checkins WHERE rn = 1)
+        latest AS MATERIALIZED (SELECT * FROM month_checkins WHERE rn = 1)
     """
     row = q.one(latest + """
         SELECT (SELECT count(*) FROM month_checkins), count(*), avg(contact), avg(confidence), avg(control)
@@ -211,33 +245,45 @@ def _wellbeing(q: _Query) -> Wellbeing:
     checkins, people = int(row[0]), int(row[1])
     means = {"contact": row[2], "confidence": row[3], "control": row[4]}
 
+    # Each person's first check-in ever and their latest up to the month's end, in one windowed pass.
     row = q.one(latest + """,
-        history AS (
-            SELECT c.person_id, c.contact, c.confidence, c.control,
-                   row_number() OVER (PARTITION BY c.person_id ORDER BY c.on_date, c.id) AS first_rank,
-                   row_number() OVER (PARTITION BY c.person_id ORDER BY c.on_date DESC, c.id DESC) AS last_rank,
-                   count(*) OVER (PARTITION BY c.person_id) AS n
+        history AS MATERIALIZED (
+            SELECT c.person_id,
+                   first_value(c.contact) OVER ordered AS first_contact,
+                   first_value(c.confidence) OVER ordered AS first_confidence,
+                   first_value(c.control) OVER ordered AS first_control,
+                   last_value(c.contact) OVER ordered AS last_contact,
+                   last_value(c.confidence) OVER ordered AS last_confidence,
+                   last_value(c.control) OVER ordered AS last_control,
+                   count(*) OVER ordered AS n,
+                   row_number() OVER (PARTITION BY c.person_id ORDER BY c.on_date, c.id) AS rn
             FROM checkin c
             WHERE c.person_id IN (SELECT person_id FROM latest) AND c.on_date < :end
+            WINDOW ordered AS (PARTITION BY c.person_id ORDER BY c.on_date, c.id
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
         )
-        SELECT count(*), avg(l.contact - f.contact), avg(l.confidence - f.confidence), avg(l.control - f.control)
-        FROM history f JOIN history l ON l.person_id = f.person_id AND l.last_rank = 1
-        WHERE f.first_rank = 1 AND f.n >= 2""")
+        SELECT count(*), avg(last_contact - first_contact), avg(last_confidence - first_confidence),
+               avg(last_control - first_control)
+        FROM history WHERE rn = 1 AND n >= 2""")
     change_people = int(row[0])
     change = {"contact": row[1], "confidence": row[2], "control": row[3]}
 
     union = " UNION ALL ".join(
-        f"SELECT '{m}', ons_{m}, count(*) FROM latest WHERE ons_{m} IS NOT NULL GROUP BY ons_{m}"
-        for m in ONS_MEASURES)
+        [f"SELECT '{m}', ons_{m}, count(*) FROM latest WHERE ons_{m} IS NOT NULL GROUP BY ons_{m}"
+         for m in ONS_MEASURES]
+        + ["SELECT 'lonely', ons_lonely, count(*) FROM latest WHERE ons_lonely IS NOT NULL GROUP BY ons_lonely"])
     bands = {m: {code: 0 for _l, _h, code in ONS_BANDS[m]} for m in ONS_MEASURES}
     answered = {m: 0 for m in ONS_MEASURES}
     totals = {m: 0 for m in ONS_MEASURES}
-    for measure, value, count in q.conn.execute(latest + union, q.params):  # at most 44 rows: one per score
+    lonely: dict[str, int] = {}
+    for measure, value, count in q.conn.execute(latest + union, q.params):  # at most 49 rows: one per answer
+        if measure == "lonely":
+            lonely[value] = count
+            continue
         bands[measure][ons_band(measure, value)] += count
         answered[measure] += count
         totals[measure] += value * count
     ons_means = {m: (totals[m] / answered[m] if answered[m] else None) for m in ONS_MEASURES}
-    lonely = q.pairs(latest + "SELECT ons_lonely, count(*) FROM latest WHERE ons_lonely IS NOT NULL GROUP BY ons_lonely")
     return Wellbeing(checkins, people, means, change_people, change, bands, answered, ons_means, lonely)
 
 
@@ -258,13 +304,8 @@ def month_figures(store_or_conn, month: date, staff_id: str | None = None,
         if progress is not None:
             progress(done, STEPS)
 
-    conversations, minutes, without_duration, people_not_named = _activity(q)
-    by_mode = q.pairs("SELECT c.mode, count(*)" + _IN_MONTH_CONVERSATIONS + " GROUP BY c.mode")
-    features = q.pairs("SELECT f.value, count(*) FROM conversation c, json_each(c.features) f"
-                       " WHERE c.occurred_at >= :start AND c.occurred_at < :end"
-                       " AND (:staff IS NULL OR c.staff_id = :staff) GROUP BY f.value")
+    talk = _conversations(q)
     step()
-    people_met, returning = _people_met(q)
     step()
     what_matters_from = """
         FROM what_matters w JOIN person p ON p.id = w.person_id AND p.consent_scope = :reportable
@@ -314,12 +355,12 @@ def month_figures(store_or_conn, month: date, staff_id: str | None = None,
     for back in (3, 2, 1):
         trend.append(headline(conn, add_months(month, -back), staff_id))
         step()
-    trend.append(Headline(month, conversations, minutes, people_met, connections, steps_done))
+    trend.append(Headline(month, talk.count, talk.minutes, talk.people_met, connections, steps_done))
     return MonthFigures(
         month=month, staff_id=staff_id,
-        conversations=conversations, minutes=minutes, without_duration=without_duration,
-        people_not_named=people_not_named, by_mode=by_mode, features=features,
-        people_met=people_met, people_new=people_met - returning, people_returning=returning,
+        conversations=talk.count, minutes=talk.minutes, without_duration=talk.without_duration,
+        people_not_named=talk.people_not_named, by_mode=talk.by_mode, features=talk.features,
+        people_met=talk.people_met, people_new=talk.people_met - talk.returning, people_returning=talk.returning,
         what_matters_people=what_matters_people, themes=themes,
         small_steps_done=steps_done, small_steps_people=steps_people,
         strengths_spotted=strengths, strengths_by_kind=by_kind, strengths_people=strengths_people,
