@@ -37,11 +37,20 @@ def run_list(args) -> int:
 
 
 def run_export(args) -> int:
+    pdf = None
     with open_store(args) as (_workspace, store):
         data = export_person(store, args.id)
+        if args.pdf:
+            from connector_app.cli.report import translator_from
+            from connector_app.reports.subject_access_pdf import referenced_names, subject_access_pdf
+            pdf = subject_access_pdf(data, referenced_names(store, data), translator_from(args.lang))
     atomic_write_bytes(args.out, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
     out(ngettext("Wrote {count} record to {path}.", "Wrote {count} records to {path}.",
                  len(data["records"])).format(count=len(data["records"]), path=args.out))
+    if pdf is not None:
+        from connector_app.reports.pdf import write
+        write(args.pdf, pdf, force=args.force)
+        out(_("Wrote the readable copy to {path}.").format(path=args.pdf))
     return 0
 
 
@@ -74,6 +83,9 @@ def register(subparsers) -> None:
     add_workspace_option(export)
     export.add_argument("id")
     export.add_argument("--out", required=True, metavar=_("FILE"))
+    export.add_argument("--pdf", metavar=_("FILE"), help=_("also write a readable PDF copy for the person"))
+    export.add_argument("--lang", metavar="L", help=_("language of the PDF (default: the app's)"))
+    export.add_argument("--force", action="store_true", help=_("replace the PDF if it exists"))
     export.set_defaults(run=run_export)
 
     erase = commands.add_parser("erase", help=_("erase a person and everything about them"))

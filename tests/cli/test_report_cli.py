@@ -113,3 +113,12 @@ def test_sheet_needs_blank_or_person(run, tmp_path):
     with pytest.raises(SystemExit) as exc:
         run("sheet", "talent", "--out", str(tmp_path / "x.pdf"))
     assert exc.value.code == 2
+
+
+def test_person_export_writes_a_readable_pdf_beside_the_json(run, known, tmp_path):
+    path, k = known
+    code, out, err = run("person", "export", k.people["P1"], "--out", str(tmp_path / "p1.json"),
+                         "--pdf", str(tmp_path / "p1.pdf"), "--workspace", str(path))
+    assert code == 0, err
+    assert (tmp_path / "p1.json").is_file()
+    assert "Everything we hold about you" in text_of(check_pdf((tmp_path / "p1.pdf").read_bytes()))
