@@ -27,19 +27,8 @@ def translator_from(code: str | None):
             code=code)) from None
 
 
-def monthly_report(store, month: date, *, staff_id: str | None, fmt: str, translator, suppress: bool,
-                   progress=None) -> bytes:
-    """The summary as PDF or CSV bytes: the work behind the command (the desktop calls it too)."""
-    from connector_app.reports.monthly import build_summary
-    summary = build_summary(store, month, staff_id=staff_id, suppress=suppress, progress=progress)
-    if fmt == "csv":
-        from connector_app.reports.monthly_csv import summary_csv
-        return summary_csv(summary, translator)
-    from connector_app.reports.monthly_pdf import monthly_pdf
-    return monthly_pdf(summary, translator)
-
-
 def run_monthly(args) -> int:
+    from connector_app.reports.monthly import monthly_report
     from connector_app.reports.pdf import write
     month = parse_month(args.month)
     translator = translator_from(args.lang)

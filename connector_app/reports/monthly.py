@@ -299,3 +299,14 @@ def summarise(figures: MonthFigures, *, suppress: bool = True, staff_name: str |
 def target_hours_text(translator: Translator) -> str:
     hours = CONNECTING_TARGET_MINUTES // 60
     return translator.ngettext("{count} hour", "{count} hours", hours).format(count=translator.format_number(hours))
+
+
+def monthly_report(store, month: date, *, staff_id: str | None, fmt: str, translator: Translator, suppress: bool,
+                   progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The summary as PDF or CSV bytes, ready to write: what the CLI and the desktop both call."""
+    summary = build_summary(store, month, staff_id=staff_id, suppress=suppress, progress=progress)
+    if fmt == "csv":
+        from connector_app.reports.monthly_csv import summary_csv
+        return summary_csv(summary, translator)
+    from connector_app.reports.monthly_pdf import monthly_pdf
+    return monthly_pdf(summary, translator)
