@@ -26,6 +26,7 @@ from connector_app.reports.text import Span, TextBox, TextStyle, draw_text, meas
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+FRAME_HEIGHT = PAGE_HEIGHT - 2 * MARGIN
 
 INK = HexColor("#17201d")
 MUTED = HexColor("#4d5a56")

@@ -11,13 +11,13 @@ from datetime import date
 
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableStyle
 
 from connector_app.domain import vocab
 from connector_app.i18n import Translator, available_languages
 from connector_app.reports.fonts import LATIN, Face
 from connector_app.reports.pdf import (
-    ACCENT, ACCENT_LIGHT, FRAME_WIDTH, INK, MUTED, RULE, Styles, render, spacer,
+    ACCENT, ACCENT_LIGHT, FRAME_HEIGHT, FRAME_WIDTH, INK, MUTED, RULE, Styles, render, spacer,
 )
 from connector_app.reports.sheet_ids import new_sheet_id, qr_payload
 from connector_app.reports.text import TextBox, TextStyle, draw_text
@@ -64,10 +64,12 @@ class TickBox(Flowable):
     def draw(self):
         c = self.canv
         top = self.height - 1 * mm
+        # The box sits on the first line's baseline, whatever the script's height (Nastaliq is tall).
+        baseline = top - self.text.first_baseline()
         box_x = self.width - self.box if self.styles.rtl else 0
         c.setStrokeColor(INK)
         c.setLineWidth(0.9)
-        c.rect(box_x, top - self.box - 0.6 * mm, self.box, self.box, stroke=1, fill=0)
+        c.rect(box_x, baseline - 0.8, self.box, self.box, stroke=1, fill=0)
         text_x = 0 if self.styles.rtl else self.box + 3 * mm
         self.text.drawOn(c, text_x, top - self.text.height)
 
@@ -144,8 +146,8 @@ def _plain() -> TableStyle:
                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
 
 
-def _prompt(s: Styles, text: str, lines: int) -> KeepTogether:
-    return KeepTogether([s.text(text, replace(s.h2, space_before=5, space_after=0)), WritingLines(lines)])
+def _prompt(s: Styles, text: str, lines: int) -> list[Flowable]:
+    return [s.text(text, replace(s.h2, space_before=5, space_after=0)), WritingLines(lines)]
 
 
 def _columns(s: Styles, flowables: list[Flowable], columns: int = 2) -> Table:
@@ -164,11 +166,11 @@ def _blank_sheet(s: Styles, sheet_id: str) -> list[Flowable]:
         _header(s, t.gettext("Talent-spotting sheet"),
                 t.gettext("What you love doing, what you could share, and what you might try next."), sheet_id),
         spacer(4),
-        _prompt(s, t.gettext("My name (only if I want to give it)"), 1),
-        _prompt(s, t.gettext("Things I love doing"), 2),
-        _prompt(s, t.gettext("Skills I could share or teach"), 2),
-        _prompt(s, t.gettext("What I would like to learn"), 2),
-        _prompt(s, t.gettext("What I could help with"), 2),
+        *_prompt(s, t.gettext("My name (only if I want to give it)"), 1),
+        *_prompt(s, t.gettext("Things I love doing"), 2),
+        *_prompt(s, t.gettext("Skills I could share or teach"), 2),
+        *_prompt(s, t.gettext("What I would like to learn"), 2),
+        *_prompt(s, t.gettext("What I could help with"), 2),
         s.text(t.gettext("A next step I might try"), replace(s.h2, space_before=5, space_after=2)),
         _columns(s, [TickBox(s, t.label(vocab.NEXT_STEPS, code)) for code in vocab.NEXT_STEPS.codes]),
         WritingLines(1),
@@ -198,7 +200,9 @@ def blank_sheets_pdf(translator: Translator, copies: int = 1, sheet_ids: list[st
     for i, sheet_id in enumerate(ids):
         if i:
             story.append(PageBreak())
-        story += _blank_sheet(s, sheet_id)
+        # One sheet, one page, in every language: a tall script (Nastaliq) shrinks the sheet a little
+        # rather than spilling its last lines onto a second page.
+        story.append(KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, _blank_sheet(s, sheet_id), mode="shrink"))
     title = translator.gettext("Talent-spotting sheet")
     footer = translator.gettext("Talent-spotting sheet · connector app")
     return render(story, styles=s, title=title, footer=footer), ids

@@ -367,6 +367,13 @@ class TextBox(Flowable):
         rest.spaceBefore = 0
         return [first, rest]
 
+    def first_baseline(self) -> float:
+        """Distance from the top of the box to the first line's baseline (after ``wrap``)."""
+        if not self._lines:
+            return self.style.size
+        _line, ascent, descent = self._lines[0]
+        return (self._line_height(ascent, descent) - (ascent - descent)) / 2 + ascent
+
     def draw(self):
         canvas = self.canv
         y = self.height

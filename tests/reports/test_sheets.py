@@ -104,3 +104,27 @@ def test_sheet_prints_in_the_person_language_when_there_is_one(store, person, mo
     assert sheet_language(sheet, None, "en_GB") == "ur"
     monkeypatch.setattr("connector_app.reports.sheets.available_languages", lambda: ["en_GB"])
     assert sheet_language(sheet, None, "pl") == "pl"
+
+
+class _LongUrdu:
+    """A stand-in catalogue that turns every message into a long line of Urdu (Nastaliq is tall)."""
+
+    def gettext(self, message):
+        return "وہ کام جو مجھے کرنا پسند ہیں اور میں سیکھنا چاہتا ہوں " * (1 + len(message) // 40)
+
+    def ngettext(self, singular, plural, n):
+        return self.gettext(singular)
+
+    def pgettext(self, context, message):
+        return self.gettext(message)
+
+
+def test_a_blank_sheet_stays_on_one_page_in_a_tall_script():
+    from babel import Locale
+
+    from connector_app.i18n import Translator
+    translator = Translator("ur", Locale.parse("ur"), _LongUrdu())
+    data, ids = blank_sheets_pdf(translator, copies=2)
+    assert len(check_pdf(data).pages) == 2
+    for page, sheet_id in zip(render_pages(data, scale=2), ids):
+        assert read_sheet_ids_from_image(page) == [sheet_id]
