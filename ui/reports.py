@@ -208,8 +208,11 @@ class ReportsMenu(QObject):
         self.monthly_action.triggered.connect(self.open_monthly)
         self.sheets_action = QAction(self)
         self.sheets_action.triggered.connect(self.open_sheets)
+        self.sheet_id_action = QAction(self)
+        self.sheet_id_action.triggered.connect(self.open_sheet_id)
         self.menu.addAction(self.monthly_action)
         self.menu.addAction(self.sheets_action)
+        self.menu.addAction(self.sheet_id_action)
         self.dialogs: list[QDialog] = []
         self.retranslate()
 
@@ -217,6 +220,7 @@ class ReportsMenu(QObject):
         self.menu.setTitle(_("&Reports"))
         self.monthly_action.setText(_("&Monthly summary…"))
         self.sheets_action.setText(_("Blank &talent-spotting sheets…"))
+        self.sheet_id_action.setText(_("Read a &sheet ID…"))
 
     def set_unlocked(self, unlocked: bool) -> None:
         self.monthly_action.setEnabled(unlocked)
@@ -234,6 +238,10 @@ class ReportsMenu(QObject):
 
     def open_sheets(self) -> BlankSheetsDialog:
         return self._show(BlankSheetsDialog(self.runner, self.window))
+
+    def open_sheet_id(self) -> QDialog:
+        from ui.sheet_id_field import SheetIdDialog
+        return self._show(SheetIdDialog(self.runner, self.window))
 
     def close_all(self) -> None:
         for dialog in list(self.dialogs):
