@@ -14,7 +14,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMenu, QPushButton, QSpinBox,
+    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
+    QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -197,6 +198,62 @@ class BlankSheetsDialog(_DocumentDialog):
         return make
 
 
+class PersonSheetDialog(_DocumentDialog):
+    """A person's own talent-spotting sheet: find them by name, choose what to include, print or save."""
+
+    def __init__(self, runner: TaskRunner, store_of: Callable, parent: QWidget | None = None):
+        super().__init__(runner, parent)
+        self.store_of = store_of
+        self.setWindowTitle(_("A person's talent-spotting sheet"))
+        self.search = QLineEdit(placeholderText=_("Type part of their name"))
+        self.search.returnPressed.connect(self.find)
+        self.people = QComboBox()
+        self.what_matters = QCheckBox(_("Include what matters to them (only if they are happy for it to be "
+                                        "printed here)"))
+        self.form.addRow(_("Find"), self.search)
+        self.form.addRow(_("Person"), self.people)
+        self.language.insertItem(0, _("Their language, if there is a translation"), "")
+        self.language.setCurrentIndex(0)
+        self.form.addRow(_("Language"), self.language)
+        self.form.addRow("", self.what_matters)
+        self.add_button(_("Find"), self.find)
+        self.print_button = self.add_button(_("Print…"), lambda: self.print_document(
+            self._maker(), _("Your talent-spotting sheet")))
+        self.pdf_button = self.add_button(_("Save as PDF…"), lambda: self.save_document(
+            self._maker(), "talent-sheet.pdf", _("PDF files (*.pdf)")))
+        self.add_button(_("Close"), self.close)
+
+    def find(self) -> None:
+        store, text = self.store_of(), self.search.text().strip()
+        if store is None or not text:
+            return
+
+        def work(control):
+            hits = store.search(text, record_types=("person",), limit=50)
+            return [(hit.record_id, store.people.get(hit.record_id).display_name) for hit in hits]
+
+        self.runner.run(work, on_success=self._show_people, on_failure=self.failed)
+
+    def _show_people(self, people: list[tuple[str, str]]) -> None:
+        self.people.clear()
+        for person_id, name in people:
+            self.people.addItem(name, person_id)
+        self.status.setText("" if people else _("Nobody by that name."))
+
+    def _maker(self) -> Callable:
+        store, person_id = self.store_of(), self.people.currentData()
+        chosen, include = self.language.currentData(), self.what_matters.isChecked()
+        fallback = str(current_translator().locale)
+
+        def make(control):
+            from connector_app.reports.sheets import person_sheet, person_sheet_pdf, sheet_language
+            if store is None or not store.is_open or not person_id:
+                raise JobCancelled()
+            sheet = person_sheet(store, person_id, include_what_matters=include)
+            return person_sheet_pdf(sheet, translator_for(sheet_language(sheet, chosen or None, fallback)))
+        return make
+
+
 class ReportsMenu(QObject):
     """The menu and its actions; enabled while a workspace is unlocked."""
 
@@ -208,10 +265,13 @@ class ReportsMenu(QObject):
         self.monthly_action.triggered.connect(self.open_monthly)
         self.sheets_action = QAction(self)
         self.sheets_action.triggered.connect(self.open_sheets)
+        self.person_action = QAction(self, enabled=False)
+        self.person_action.triggered.connect(self.open_person_sheet)
         self.sheet_id_action = QAction(self)
         self.sheet_id_action.triggered.connect(self.open_sheet_id)
         self.menu.addAction(self.monthly_action)
         self.menu.addAction(self.sheets_action)
+        self.menu.addAction(self.person_action)
         self.menu.addAction(self.sheet_id_action)
         self.dialogs: list[QDialog] = []
         self.retranslate()
@@ -221,9 +281,11 @@ class ReportsMenu(QObject):
         self.monthly_action.setText(_("&Monthly summary…"))
         self.sheets_action.setText(_("Blank &talent-spotting sheets…"))
         self.sheet_id_action.setText(_("Read a &sheet ID…"))
+        self.person_action.setText(_("A &person's talent-spotting sheet…"))
 
     def set_unlocked(self, unlocked: bool) -> None:
         self.monthly_action.setEnabled(unlocked)
+        self.person_action.setEnabled(unlocked)
         if not unlocked:
             self.close_all()
 
@@ -238,6 +300,9 @@ class ReportsMenu(QObject):
 
     def open_sheets(self) -> BlankSheetsDialog:
         return self._show(BlankSheetsDialog(self.runner, self.window))
+
+    def open_person_sheet(self) -> PersonSheetDialog:
+        return self._show(PersonSheetDialog(self.runner, self.store_of, self.window))
 
     def open_sheet_id(self) -> QDialog:
         from ui.sheet_id_field import SheetIdDialog

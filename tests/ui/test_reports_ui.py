@@ -158,3 +158,19 @@ def test_sheet_id_typed_or_read_from_a_photo(qtbot, make_window, workspace_path,
     render_pages(data, scale=0.2)[0].crop((0, 120, 100, 160)).save(blank)
     field.read_image(str(blank))
     qtbot.waitUntil(lambda: "No sheet QR code" in field.message.text(), timeout=10_000)
+
+
+def test_a_person_sheet_found_by_name_and_saved(qtbot, unlocked, tmp_path, monkeypatch):
+    window = unlocked
+    dialog = window.reports.open_person_sheet()
+    qtbot.keyClicks(dialog.search, "Person 3")
+    qtbot.keyClick(dialog.search, reports.Qt.Key_Return)
+    qtbot.waitUntil(lambda: dialog.people.count() > 0, timeout=10_000)
+    _choose(dialog.people, dialog.people.itemData(dialog.people.findText("Person 3")))
+    target = tmp_path / "p3.pdf"
+    monkeypatch.setattr(reports.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    dialog.pdf_button.click()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    wait_idle(qtbot, window)
+    text = text_of(check_pdf(target.read_bytes()))
+    assert "Person 3" in text and "Maths" in text and "What matters to you" not in text
