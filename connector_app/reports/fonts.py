@@ -152,7 +152,3 @@ def printable(text: str) -> str:
             out.append(REPLACEMENT)
     return "".join(out)
 
-
-def used_font_files() -> dict[str, str]:
-    """ReportLab font name -> file, for every face (tests read this to check glyph coverage)."""
-    return {Face(key, bold).name: str(font_path(key, bold)) for key in FILES for bold in (False, True)}

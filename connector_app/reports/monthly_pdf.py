@@ -181,5 +181,3 @@ def monthly_pdf(summary: MonthlySummary, translator: Translator) -> bytes:
     footer = t.gettext("{title} · {month} · {who}").format(title=title, month=month, who=who)
     return render(story, styles=s, title=f"{title} {month}", footer=footer)
 
-
-__all__ = ["monthly_pdf", "KeepTogether"]

@@ -17,7 +17,7 @@ from connector_app.domain import vocab
 from connector_app.i18n import Translator, available_languages
 from connector_app.reports.fonts import LATIN, Face
 from connector_app.reports.pdf import (
-    ACCENT, ACCENT_LIGHT, FRAME_HEIGHT, FRAME_WIDTH, INK, MUTED, RULE, Styles, render, spacer,
+    FRAME_HEIGHT, FRAME_WIDTH, INK, MUTED, RULE, Styles, render, spacer,
 )
 from connector_app.reports.sheet_ids import new_sheet_id, qr_payload
 from connector_app.reports.text import TextBox, TextStyle, draw_text
@@ -316,6 +316,3 @@ def person_sheet_pdf(sheet: PersonSheet, translator: Translator) -> bytes:
     footer = t.gettext("Your talent-spotting sheet")
     return render(story, styles=s, title=footer, footer=footer)
 
-
-__all__ = ["blank_sheets_pdf", "person_sheet", "person_sheet_pdf", "sheet_language", "PersonSheet",
-           "ACCENT", "ACCENT_LIGHT"]

@@ -28,7 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable
 
-from connector_app.reports.fonts import ARABIC, LATIN, URDU, Face, assign_faces, printable
+from connector_app.reports.fonts import LATIN, URDU, Face, assign_faces, printable
 
 _RTL_TYPES = frozenset(("R", "AL"))
 _MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
@@ -387,11 +387,3 @@ class TextBox(Flowable):
             draw_pieces(canvas, visual_order(line), x, baseline, self.style.color)
             y -= h
 
-
-def all_fonts_used() -> dict[str, str]:  # re-exported for tests
-    from connector_app.reports.fonts import used_font_files
-    return used_font_files()
-
-
-__all__ = ["Span", "TextBox", "TextStyle", "draw_text", "measure", "embedding_levels", "visual_order",
-           "ARABIC", "URDU"]
