@@ -122,3 +122,23 @@ def test_person_export_writes_a_readable_pdf_beside_the_json(run, known, tmp_pat
     assert code == 0, err
     assert (tmp_path / "p1.json").is_file()
     assert "Everything we hold about you" in text_of(check_pdf((tmp_path / "p1.pdf").read_bytes()))
+
+
+def test_no_temporary_file_is_written_while_making_documents(run, known, tmp_path, monkeypatch):
+    """Documents are made in memory: nothing lands in the temp folder, only the file asked for."""
+    import tempfile
+    path, k = known
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    for argv in (("sheet", "talent", "--person", k.people["P1"], "--include-what-matters"),
+                 ("report", "monthly", "--month", "2026-03", "--no-suppress"),
+                 ("person", "export", k.people["P1"], "--pdf", str(out_dir / "p1.pdf"))):
+        target = out_dir / (argv[0] + ".out")
+        code, _out, err = run(*argv, "--out", str(target), "--workspace", str(path))
+        assert code == 0, err
+    assert list(scratch.iterdir()) == []
+    assert sorted(p.name for p in out_dir.iterdir()) == ["p1.pdf", "person.out", "report.out", "sheet.out"]

@@ -97,3 +97,14 @@ def test_trend_is_the_three_months_before_then_this_one(store, known):
     assert f.trend[2] == headline(store.connection, date(2026, 2, 1))
     assert f.trend[2].conversations == 2 and f.trend[2].people_met == 2  # P1 and P5
     assert f.trend[-1].conversations == 4
+
+
+def test_the_night_the_clocks_change_counts_in_its_own_month(store):
+    """Times are the hub's local clock readings: 01:30 on the last Sunday of March (a time London skips)
+    and 23:59 on 31 October (after the clocks went back) stay in their months."""
+    from connector_app.domain.records import Conversation
+    for when in ("2026-03-29T01:30", "2026-10-31T23:59", "2026-11-01T00:00"):
+        store.conversations.add(Conversation(occurred_at=when, mode="phone", anonymous_count=1))
+    assert month_figures(store, date(2026, 3, 1)).conversations == 1
+    assert month_figures(store, date(2026, 10, 1)).conversations == 1
+    assert month_figures(store, date(2026, 11, 1)).conversations == 1
