@@ -19,6 +19,9 @@ from connector_app.store.audit import ACTIONS
 
 # Record types whose names may be shown: the workforce, places and groups, never other people.
 NAMED_TYPES = ("staff", "venue", "asset")
+# The date that tells a person's own records apart when one points to another.
+DATE_FIELDS = {"conversation": "occurred_at", "what_matters": "recorded_on", "follow_up": "due_on",
+               "checkin": "on_date", "connection": "made_on", "strength": "spotted_on", "small_step": "set_on"}
 
 
 def referenced_names(store, data: dict) -> dict[str, str]:
@@ -43,6 +46,23 @@ def referenced_names(store, data: dict) -> dict[str, str]:
 def _when(hlc: int, t: Translator) -> str:
     millis, _counter = unpack(int(hlc))
     return t.format_datetime(datetime.fromtimestamp(millis / 1000), "short")
+
+
+def own_record_names(data: dict, t: Translator) -> dict[str, str]:
+    """How to name the person's own records when another of theirs points to one ("Conversation, 2 March 2026")."""
+    names = {}
+    for record in data["records"]:
+        cls = BY_NAME[record["type"]]
+        when = record.get(DATE_FIELDS.get(record["type"], ""), None)
+        label = t.gettext(cls.label)
+        if when:
+            try:
+                label = t.gettext("{record}, {date}").format(
+                    record=label, date=t.format_date(date.fromisoformat(when[:10]), "long"))
+            except ValueError:
+                pass
+        names[record["id"]] = label
+    return names
 
 
 def _value(spec, value, t: Translator, person_id: str, names: dict[str, str]) -> str:
@@ -87,6 +107,7 @@ def subject_access_pdf(data: dict, names: dict[str, str], translator: Translator
     t = translator
     s = Styles(t)
     person_id = data["person_id"]
+    names = {**own_record_names(data, t), **names}
     person = next(r for r in data["records"] if r["type"] == "person" and r["id"] == person_id)
     made = datetime.fromisoformat(data["exported_at"].replace("Z", "+00:00")).astimezone()
     title = t.gettext("Everything we hold about you")

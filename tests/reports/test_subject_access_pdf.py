@@ -33,3 +33,4 @@ def test_subject_access_pdf_in_every_language(exported, language):
         assert "Amira Hassan" in text and "Ceri Jones" in text and "Tuesday sewing group" in text
         assert "Riverside" in text and "Riverside East" in text
         assert "Jan Kowalski" not in text and "another person" in text  # the group conversation's other member
+        assert "no longer held" not in text  # a small step names its what-matters note by its date
