@@ -139,13 +139,22 @@ class MonthlySummary:
     figures: MonthFigures
     cells: tuple[Cell, ...]
     suppressed: bool           # an exported copy (small numbers hidden) or an internal one
-    staff_name: str | None     # None: the whole team
+    staff_name: str | None     # one staff member's name, in an internal copy only
+    staff_role: str | None     # one staff member's role (None: the whole team)
     timezone: str
     generated_at: datetime
 
     @property
     def month(self) -> date:
         return self.figures.month
+
+    def whose_work(self, translator: Translator) -> str:
+        if self.staff_name:
+            return self.staff_name
+        if self.staff_role:
+            return translator.gettext("{role} (one staff member)").format(
+                role=translator.label(vocab.STAFF_ROLES, self.staff_role))
+        return translator.gettext("The whole team")
 
     def section(self, code: str) -> list[Cell]:
         return [c for c in self.cells if c.section == code]
@@ -217,9 +226,10 @@ def build_summary(store, month: date, *, staff_id: str | None = None, suppress: 
                   timezone: str | None = None, now: datetime | None = None,
                   progress: Callable[[int, int], None] | None = None) -> MonthlySummary:
     figures = month_figures(store, month, staff_id, progress=progress)
-    staff_name = store.staff.get(staff_id).name if staff_id else None
+    staff = store.staff.get(staff_id) if staff_id else None
     timezone = timezone or store.meta("timezone") or DEFAULT_TIMEZONE
-    return summarise(figures, suppress=suppress, staff_name=staff_name, timezone=timezone,
+    return summarise(figures, suppress=suppress, staff_name=staff.name if staff else None,
+                     staff_role=staff.role if staff else None, timezone=timezone,
                      now=now or _now(timezone))
 
 
@@ -232,6 +242,7 @@ def _now(timezone: str) -> datetime:
 
 
 def summarise(figures: MonthFigures, *, suppress: bool = True, staff_name: str | None = None,
+              staff_role: str | None = None,
               timezone: str = DEFAULT_TIMEZONE, now: datetime | None = None) -> MonthlySummary:
     f = figures
     c = _Cells(suppress)
@@ -293,7 +304,9 @@ def summarise(figures: MonthFigures, *, suppress: bool = True, staff_name: str |
         c.one("trend", "trend_people_met", h.people_met, PEOPLE, key)
         c.one("trend", "trend_connections", h.connections, PEOPLE, key)
         c.one("trend", "trend_steps", h.small_steps_done, PEOPLE, key)
-    return MonthlySummary(f, tuple(c.cells), suppress, staff_name, timezone, now or _now(timezone))
+    # An exported copy names nobody, staff included: it says whose work it is by role.
+    return MonthlySummary(f, tuple(c.cells), suppress, None if suppress else staff_name, staff_role, timezone,
+                          now or _now(timezone))
 
 
 def target_hours_text(translator: Translator) -> str:

@@ -42,7 +42,7 @@ def monthly_pdf(summary: MonthlySummary, translator: Translator) -> bytes:
     t = translator
     s = Styles(t)
     month = t.format_month(summary.month)
-    who = summary.staff_name or t.gettext("The whole team")
+    who = summary.whose_work(t)
     title = t.gettext("Monthly activity summary")
     story: list = [s.text(title, s.title), s.text(t.gettext("{month} · {who}").format(month=month, who=who),
                                                   s.subtitle)]

@@ -43,8 +43,12 @@ def test_exported_and_internal_copies_say_which_they_are(store):
     internal = text_of(check_pdf(monthly_pdf(build_summary(store, MARCH, suppress=False), translator_for("en_GB"))))
     assert "Exported copy" in exported and "<5" in exported and "Rhian" not in exported
     assert "Internal copy" in internal and "Rhian" in internal
-    one = text_of(check_pdf(monthly_pdf(build_summary(store, MARCH, staff_id=known.staff_b), translator_for("en_GB"))))
+    one = text_of(check_pdf(monthly_pdf(build_summary(store, MARCH, staff_id=known.staff_b, suppress=False),
+                                        translator_for("en_GB"))))
     assert "Shirin Begum" in one.replace("\n", " ")
+    exported_one = text_of(check_pdf(monthly_pdf(build_summary(store, MARCH, staff_id=known.staff_b),
+                                                 translator_for("en_GB"))))
+    assert "Shirin" not in exported_one and "Social prescribing link worker" in exported_one.replace("\n", " ")
 
 
 def test_a_month_with_nothing_still_prints(store):
