@@ -63,3 +63,23 @@ def test_pdf_check_catches_a_missing_glyph():
     canvas.save()
     with pytest.raises(AssertionError, match="no glyph"):
         check_pdf(buffer.getvalue())
+
+
+def test_long_names_wrap_between_words_and_a_word_too_long_is_cut():
+    from connector_app.reports.text import break_lines, line_width
+    name = "Gwenllian Ŵyn-Ahmed ap Rhys Llewelyn-Szczepańska Ţepeş " * 3
+    para = make_pieces([Span(name)], 10, False, "")[0]
+    lines = break_lines(para, 150)
+    assert len(lines) > 2 and all(line_width(line) <= 150 + 0.01 for line in lines)
+    assert "".join(p.text for line in lines for p in line).replace(" ", "") == name.replace(" ", "")
+    word = make_pieces([Span("x" * 200)], 10, False, "")[0]
+    cut = break_lines(word, 100)
+    assert len(cut) > 3 and all(line_width(line) <= 100 + 0.01 for line in cut)
+
+
+def test_a_mixed_direction_line_wraps_in_logical_order():
+    from connector_app.reports.text import break_lines
+    text = "Amira said: مجھے سلائی پسند ہے and she will run the group on Tuesday at 10"
+    lines = break_lines(make_pieces([Span(text)], 10, False, "")[0], 120)
+    logical = " ".join("".join(p.text for p in line) for line in lines)
+    assert logical.split() == text.split()
