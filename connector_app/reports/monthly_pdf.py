@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
+from reportlab.platypus import CondPageBreak, KeepInFrame, KeepTogether, PageBreak
 
 from connector_app.i18n import N_, Translator
 from connector_app.reports.monthly import (
     MEASURES, ONS_ATTRIBUTION, SECTIONS, Cell, MonthlySummary, group_label, target_hours_text,
 )
 from connector_app.reports.pdf import (
-    ACCENT_LIGHT, FRAME_WIDTH, MUTED, WARN_LIGHT, Bar, BarChart, Banner, Styles, render, spacer, table, tiles,
+    ACCENT_LIGHT, FRAME_HEIGHT, FRAME_WIDTH, MUTED, WARN_LIGHT, Bar, BarChart, Banner, Styles, render, spacer, table,
+    tiles,
 )
 from connector_app.store.month_figures import CONNECTING_TARGET_MINUTES, ONS_BANDS, ONS_MEASURES
 
@@ -90,7 +91,9 @@ def monthly_pdf(summary: MonthlySummary, translator: Translator) -> bytes:
     story.append(s.text(t.gettext("Made {when} ({zone} time).").format(
         when=t.format_datetime(summary.generated_at.replace(tzinfo=None), "medium"), zone=summary.timezone),
         s.small))
-    story.append(PageBreak())
+    # The cover is one page in every language: a tall script (Nastaliq) shrinks it a little instead of
+    # pushing its last line onto a page of its own.
+    story = [KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, story, mode="shrink"), PageBreak()]
 
     story += _section(s, "activity", _pairs_table(s, summary.section("activity"), t))
     story += _section(s, "modes", BarChart(s, _bars([x for x in summary.section("modes") if x.group != "total"],

@@ -21,7 +21,7 @@ from connector_app.errors import UserError
 from connector_app.fileio import atomic_writer
 from connector_app.i18n import Translator, _
 from connector_app.reports.fonts import LATIN, Face
-from connector_app.reports.text import Span, TextBox, TextStyle, draw_text, measure
+from connector_app.reports.text import Span, TextBox, TextStyle, draw_text, measure, text_height
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -80,7 +80,7 @@ def table(styles: Styles, rows: list[list[Flowable]], widths: list[float], *, he
         widths = list(reversed(widths))
     commands = [
         ("FONT", (0, 0), (-1, -1), Face(LATIN, False).name),  # Table would otherwise pull in Helvetica
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),  # a Nastaliq label and a Latin number share a row's middle
         ("TOPPADDING", (0, 0), (-1, -1), padding),
         ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
         ("LEFTPADDING", (0, 0), (-1, -1), padding + 1),
@@ -116,8 +116,9 @@ class BarChart(Flowable):
         super().__init__()
         self.styles, self.bars, self.size, self.color, self.target = styles, bars, size, color, target
         self.width = width
-        self.row = size * 2.1
         rtl, lang = styles.rtl, styles.language
+        # Rows as tall as the tallest label needs: Urdu labels in Nastaliq are about twice Latin's height.
+        self.row = max([size * 2.1] + [text_height(b.label, size, rtl=rtl, language=lang) * 1.15 for b in bars])
         widest = max((measure(b.label, size, rtl=rtl, language=lang) for b in bars), default=0)
         self.label_width = min(max(widest + 8, 60), width * 0.45)
         self.value_width = max((measure(b.shown, size, bold=True, rtl=rtl, language=lang) for b in bars),
@@ -158,6 +159,8 @@ class BarChart(Flowable):
         for i, bar in enumerate(self.bars):
             y = top - (i + 1) * self.row
             baseline = y + self.row * 0.32
+            thickness = min(self.row * 0.64, size * 1.35)
+            bar_y = baseline + size * 0.35 - thickness / 2  # centred on the middle of a Latin x-height
             length = track * bar.value / scale_max
             if rtl:
                 draw_text(c, bar.label, self.width, baseline, size, anchor="right", rtl=True, language=lang,
@@ -165,14 +168,14 @@ class BarChart(Flowable):
                 bar_right = self.width - self.label_width
                 c.setFillColor(self.color)
                 if length > 0:
-                    c.rect(bar_right - length, y + self.row * 0.18, length, self.row * 0.64, stroke=0, fill=1)
+                    c.rect(bar_right - length, bar_y, length, thickness, stroke=0, fill=1)
                 self._value(bar.shown, bar_right - length - 4, baseline, "right")
             else:
                 draw_text(c, bar.label, 0, baseline, size, anchor="left", rtl=False, language=lang, color=INK,
                           max_width=self.label_width - 6)
                 c.setFillColor(self.color)
                 if length > 0:
-                    c.rect(self.label_width, y + self.row * 0.18, length, self.row * 0.64, stroke=0, fill=1)
+                    c.rect(self.label_width, bar_y, length, thickness, stroke=0, fill=1)
                 self._value(bar.shown, self.label_width + length + 4, baseline, "left")
 
 

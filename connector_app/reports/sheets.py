@@ -190,7 +190,8 @@ def _blank_sheet(s: Styles, sheet_id: str) -> list[Flowable]:
     return story
 
 
-def blank_sheets_pdf(translator: Translator, copies: int = 1, sheet_ids: list[str] | None = None) -> tuple[bytes, list[str]]:
+def blank_sheets_pdf(translator: Translator, copies: int = 1,
+                     sheet_ids: list[str] | None = None) -> tuple[bytes, list[str]]:
     """``copies`` blank sheets, one page each, each with its own ID; returns the PDF and the IDs."""
     if copies < 1:
         raise ValueError(copies)
@@ -240,7 +241,8 @@ class PersonSheet:
     printed_on: date
 
 
-def person_sheet(store, person_id: str, *, include_what_matters: bool = False, today: date | None = None) -> PersonSheet:
+def person_sheet(store, person_id: str, *, include_what_matters: bool = False,
+                 today: date | None = None) -> PersonSheet:
     person = store.people.get(person_id)
     strengths = tuple(SheetStrength(x.kind, x.description, x.readiness, tuple(x.next_steps))
                       for x in store.strengths.where("person_id", person.id, order_by="spotted_on"))

@@ -276,6 +276,16 @@ def measure(text: str | list[Span], size: float, *, bold: bool = False, rtl: boo
     return max((line_width(p) for p in paragraphs), default=0.0)
 
 
+def text_height(text: str | list[Span], size: float, *, rtl: bool | None = None, language: str = "") -> float:
+    """Ascent to descent of a one-line text in the faces it needs (Nastaliq is about twice Latin's)."""
+    spans = [Span(text)] if isinstance(text, str) else text
+    joined = "".join(s.text for s in spans)
+    rtl = paragraph_is_rtl(joined) if rtl is None else rtl
+    pieces = [p for para in make_pieces(spans, size, rtl, language) for p in para]
+    ascent, descent = line_metrics(pieces, size)
+    return ascent - descent
+
+
 def draw_text(canvas, text: str | list[Span], x: float, y: float, size: float, *, bold: bool = False,
               anchor: str = "start", rtl: bool | None = None, language: str = "", color: Color = black,
               max_width: float | None = None) -> float:

@@ -82,3 +82,16 @@ def ink(image) -> float:
     grey = image.convert("L")
     histogram = grey.histogram()
     return 1 - sum(histogram[250:]) / (grey.width * grey.height)
+
+
+class LongUrdu:
+    """A stand-in catalogue that turns every message into a long line of Urdu (Nastaliq is tall)."""
+
+    def gettext(self, message):
+        return "وہ کام جو مجھے کرنا پسند ہیں اور میں سیکھنا چاہتا ہوں " * (1 + len(message) // 40)
+
+    def ngettext(self, singular, plural, n):
+        return self.gettext(singular)
+
+    def pgettext(self, context, message):
+        return self.gettext(message)

@@ -10,7 +10,7 @@ from connector_app.i18n import translator_for
 from connector_app.reports.monthly import build_summary
 from connector_app.reports.monthly_pdf import monthly_pdf
 from tests.reports.known import build
-from tests.reports.pdfcheck import LEFT_TO_RIGHT, SHIPPED_LANGUAGES, check_pdf, ink, render_pages, text_of
+from tests.reports.pdfcheck import LEFT_TO_RIGHT, SHIPPED_LANGUAGES, LongUrdu, check_pdf, ink, render_pages, text_of
 
 MARCH = date(2026, 3, 1)
 
@@ -54,3 +54,12 @@ def test_exported_and_internal_copies_say_which_they_are(store):
 def test_a_month_with_nothing_still_prints(store):
     data = monthly_pdf(build_summary(store, date(2025, 6, 1)), translator_for("en_GB"))
     assert "Monthly activity summary" in text_of(check_pdf(data))
+
+
+def test_no_page_is_left_nearly_empty_in_a_tall_script(summary):
+    """Nastaliq lines are about twice as tall: the cover once spilled its last line onto a page of its own."""
+    from babel import Locale
+
+    from connector_app.i18n import Translator
+    pages = render_pages(monthly_pdf(summary, Translator("ur", Locale.parse("ur"), LongUrdu())), scale=0.5)
+    assert all(ink(page) > 0.03 for page in pages), [round(ink(page), 3) for page in pages]

@@ -9,7 +9,7 @@ from connector_app.i18n import translator_for
 from connector_app.reports.sheet_ids import NotASheetId, new_sheet_id, parse_sheet_id, read_sheet_ids_from_image
 from connector_app.reports.sheets import blank_sheets_pdf, person_sheet, person_sheet_pdf, sheet_language
 from tests.conftest import MARKERS
-from tests.reports.pdfcheck import LEFT_TO_RIGHT, SHIPPED_LANGUAGES, check_pdf, render_pages, text_of
+from tests.reports.pdfcheck import LEFT_TO_RIGHT, SHIPPED_LANGUAGES, LongUrdu, check_pdf, render_pages, text_of
 
 
 def test_sheet_ids_are_unique_typeable_and_checked():
@@ -62,7 +62,8 @@ def test_a_scan_saved_as_an_image_file_is_read(tmp_path):
 def person(store):
     person = store.people.add(Person(display_name="Gwenllian Ŵyn-Ahmed", consent_scope="share_team",
                                      consent_on="2026-01-01", languages=("ur", "en")))
-    store.strengths.add(Strength(person_id=person.id, kind="skill", description=MARKERS["urdu"], spotted_on="2026-02-01",
+    store.strengths.add(Strength(person_id=person.id, kind="skill", description=MARKERS["urdu"],
+                                 spotted_on="2026-02-01",
                                  readiness="ready", next_steps=("run_group",)))
     store.strengths.add(Strength(person_id=person.id, kind="gift", description=MARKERS["bengali"],
                                  spotted_on="2026-02-02", readiness="spotted"))
@@ -106,24 +107,11 @@ def test_sheet_prints_in_the_person_language_when_there_is_one(store, person, mo
     assert sheet_language(sheet, None, "pl") == "pl"
 
 
-class _LongUrdu:
-    """A stand-in catalogue that turns every message into a long line of Urdu (Nastaliq is tall)."""
-
-    def gettext(self, message):
-        return "وہ کام جو مجھے کرنا پسند ہیں اور میں سیکھنا چاہتا ہوں " * (1 + len(message) // 40)
-
-    def ngettext(self, singular, plural, n):
-        return self.gettext(singular)
-
-    def pgettext(self, context, message):
-        return self.gettext(message)
-
-
 def test_a_blank_sheet_stays_on_one_page_in_a_tall_script():
     from babel import Locale
 
     from connector_app.i18n import Translator
-    translator = Translator("ur", Locale.parse("ur"), _LongUrdu())
+    translator = Translator("ur", Locale.parse("ur"), LongUrdu())
     data, ids = blank_sheets_pdf(translator, copies=2)
     assert len(check_pdf(data).pages) == 2
     for page, sheet_id in zip(render_pages(data, scale=2), ids):
