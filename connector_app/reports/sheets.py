@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.colors import white
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Table, TableStyle
 
@@ -17,7 +18,7 @@ from connector_app.domain import vocab
 from connector_app.i18n import Translator, available_languages
 from connector_app.reports.fonts import LATIN, Face
 from connector_app.reports.pdf import (
-    FRAME_HEIGHT, FRAME_WIDTH, INK, MUTED, RULE, Styles, render, spacer,
+    ACCENT, ACCENT_LIGHT, FRAME_HEIGHT, FRAME_WIDTH, INK, MUTED, RULE, Styles, render, spacer,
 )
 from connector_app.reports.sheet_ids import new_sheet_id, qr_payload
 from connector_app.reports.text import TextBox, TextStyle, draw_text
@@ -160,6 +161,25 @@ def _columns(s: Styles, flowables: list[Flowable], columns: int = 2) -> Table:
     return table
 
 
+def _cards(s: Styles, cards: list[list[Flowable]], columns: int = 2) -> Table:
+    """Short pieces of someone's story, each on a tinted card."""
+    rows = [cards[i:i + columns] for i in range(0, len(cards), columns)]
+    rows[-1] += [spacer(1)] * (columns - len(rows[-1]))
+    if s.rtl:
+        rows = [r[::-1] for r in rows]
+    table = Table(rows, colWidths=[FRAME_WIDTH / columns] * columns, hAlign="RIGHT" if s.rtl else "LEFT")
+    commands = [("FONT", (0, 0), (-1, -1), Face(LATIN, False).name), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 4, white), ("LINEAFTER", (0, 0), (-1, -1), 4, white),
+                ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9)]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if isinstance(cell, list):
+                commands.append(("BACKGROUND", (c, r), (c, r), ACCENT_LIGHT))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
 def _blank_sheet(s: Styles, sheet_id: str) -> list[Flowable]:
     t = s.translator
     story: list[Flowable] = [
@@ -276,16 +296,17 @@ def person_sheet_pdf(sheet: PersonSheet, translator: Translator) -> bytes:
     s = Styles(t)
     own = replace(s.body, size=11)
     story: list[Flowable] = [
-        _header(s, t.gettext("Your talent-spotting sheet"), sheet.name, None),
+        s.text(t.gettext("Your talent-spotting sheet"), replace(s.subtitle, space_after=2)),
+        s.text(sheet.name, replace(s.title, size=26, space_after=8), own_words=True),
         s.text(t.gettext("This sheet is yours to keep. It lists what we have noticed you are good at and what you "
                          "have done. You own your story: tell us if anything here is wrong."), s.body),
         s.text(t.gettext("Your strengths, passions and gifts"), s.h1),
     ]
     if sheet.strengths:
-        for strength in sheet.strengths:
-            kind = t.label(vocab.STRENGTH_KINDS, strength.kind)
-            story.append(s.text(kind, replace(s.small, space_after=0)))
-            story.append(s.text(strength.description, own, own_words=True))
+        cards = [[s.text(t.label(vocab.STRENGTH_KINDS, x.kind), replace(s.small, color=ACCENT, bold=True,
+                                                                        space_after=1)),
+                  s.text(x.description, own, own_words=True)] for x in sheet.strengths]
+        story.append(_cards(s, cards))
     else:
         story.append(s.text(t.gettext("Nothing written down yet: let's spot some together."), s.body))
     if sheet.what_matters is not None:
@@ -305,14 +326,17 @@ def person_sheet_pdf(sheet: PersonSheet, translator: Translator) -> bytes:
         story.append(s.text(t.gettext("Your first small step is still ahead of you."), s.body))
     story.append(s.text(t.gettext("Your next step"), s.h1))
     ready = [code for x in sheet.strengths if x.readiness in ("ready", "exploring") for code in x.next_steps]
+    step: list[Flowable] = []
     if sheet.steps_next:
-        story.append(s.text(sheet.steps_next[0], replace(own, bold=True), own_words=True))
+        step.append(s.text(sheet.steps_next[0], replace(own, bold=True, space_after=2), own_words=True))
     if ready:
         seen = list(dict.fromkeys(ready))
-        story.append(s.text(t.gettext("You could: {steps}").format(
-            steps=", ".join(t.label(vocab.NEXT_STEPS, code) for code in seen)), s.body))
-    if not sheet.steps_next and not ready:
-        story.append(s.text(t.gettext("Talk with your connector about what you might try next."), s.body))
+        step.append(s.text(t.gettext("You could: {steps}").format(
+            steps=", ".join(t.label(vocab.NEXT_STEPS, code) for code in seen)), replace(s.body, space_after=0)))
+    if not step:
+        step.append(s.text(t.gettext("Talk with your connector about what you might try next."),
+                           replace(s.body, space_after=0)))
+    story.append(_cards(s, [step], columns=1))
     story.append(spacer(8))
     story.append(s.text(t.gettext("Printed on {date}.").format(date=t.format_date(sheet.printed_on, "long")), s.small))
     footer = t.gettext("Your talent-spotting sheet")
