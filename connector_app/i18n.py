@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 import threading
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from babel import Locale, UnknownLocaleError
@@ -22,9 +23,88 @@ from connector_app.assets import locales_dir
 DOMAIN = "connector_app"
 DEFAULT_LANGUAGE = "en_GB"
 
+# Babel writes Western digits whatever the locale; CLDR says which digits a language prefers.
+_NATIVE_DIGITS = {
+    "beng": "০১২৩৪৫৬৭৮৯",
+    "arab": "٠١٢٣٤٥٦٧٨٩",
+    "arabext": "۰۱۲۳۴۵۶۷۸۹",
+}
+
+
+@dataclass(frozen=True)
+class Translator:
+    """One language as a value: its catalogue and its Babel locale.
+
+    Reports and sheets take one, so a sheet prints in a person's language while
+    the app stays in the connector's. ``_()`` and friends delegate to the current one.
+    """
+
+    code: str
+    locale: Locale
+    catalog: _gettext.NullTranslations = field(compare=False, repr=False)
+
+    def gettext(self, message: str) -> str:
+        return self.catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.catalog.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.catalog.pgettext(context, message)
+
+    def label(self, vocabulary, code: str) -> str:
+        """The translated label of ``code`` in a ``Vocabulary`` (the code itself if unknown)."""
+        for item_code, label in vocabulary.items:
+            if item_code == code:
+                return self.gettext(label)
+        return code
+
+    @property
+    def is_right_to_left(self) -> bool:
+        return self.locale.character_order == "right-to-left"
+
+    @property
+    def language(self) -> str:
+        return self.locale.language
+
+    def digits(self, text: str) -> str:
+        """``text`` with Western digits turned into the language's own (Bengali ০১২...), if it has any."""
+        native = _NATIVE_DIGITS.get(self.locale.default_numbering_system)
+        return text.translate(str.maketrans("0123456789", native)) if native else text
+
+    def format_number(self, value: int | float) -> str:
+        return self.digits(_numbers.format_decimal(value, locale=self.locale))
+
+    def format_decimal(self, value: float, places: int = 1) -> str:
+        """A number with exactly ``places`` decimals ("4.0", "4,0" in Polish)."""
+        pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
+        return self.digits(_numbers.format_decimal(value, format=pattern, locale=self.locale))
+
+    def format_date(self, value: date, length: str = "medium") -> str:
+        return self.digits(_dates.format_date(value, format=length, locale=self.locale))
+
+    def format_datetime(self, value: datetime, length: str = "medium") -> str:
+        return self.digits(_dates.format_datetime(value, format=length, locale=self.locale))
+
+    def format_month(self, value: date) -> str:
+        """"March 2026" in the translator's language (the standalone month name)."""
+        return self.digits(_dates.format_skeleton("yMMMM", value, locale=self.locale))
+
+    def language_name(self, code: str) -> str:
+        try:
+            return parse_locale(code).get_display_name(self.locale) or code
+        except ValueError:
+            return code
+
+
+def translator_for(code: str) -> Translator:
+    """A translator for one language, without switching the app's language."""
+    locale = parse_locale(code)
+    return Translator(str(locale), locale, translations_for(code))
+
+
 _lock = threading.Lock()
-_translations: _gettext.NullTranslations = _gettext.NullTranslations()
-_locale: Locale = Locale.parse(DEFAULT_LANGUAGE)
+_current: Translator = Translator(DEFAULT_LANGUAGE, Locale.parse(DEFAULT_LANGUAGE), _gettext.NullTranslations())
 _listeners: list = []
 
 
@@ -34,15 +114,20 @@ def N_(message: str) -> str:
 
 
 def _(message: str) -> str:
-    return _translations.gettext(message)
+    return _current.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations.ngettext(singular, plural, n)
+    return _current.ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _translations.pgettext(context, message)
+    return _current.pgettext(context, message)
+
+
+def current_translator() -> Translator:
+    """The app's language now, as a value to hand to a renderer."""
+    return _current
 
 
 def available_languages() -> list[str]:
@@ -76,12 +161,10 @@ def translations_for(code: str) -> _gettext.NullTranslations:
 
 def set_language(code: str) -> None:
     """Switch the language for every later ``_()`` call and tell listeners."""
-    global _translations, _locale
-    locale = parse_locale(code)
-    translations = translations_for(code)
+    global _current
+    translator = translator_for(code)
     with _lock:
-        _translations = translations
-        _locale = locale
+        _current = translator
     for listener in list(_listeners):
         listener(code)
 
@@ -92,31 +175,31 @@ def on_language_changed(callback) -> None:
 
 
 def current_locale() -> Locale:
-    return _locale
+    return _current.locale
 
 
 def is_right_to_left(locale: Locale | None = None) -> bool:
-    return (locale or _locale).character_order == "right-to-left"
+    return (locale or _current.locale).character_order == "right-to-left"
 
 
 def language_name(code: str, in_locale: Locale | None = None) -> str:
     """The name of a language, in the current language (or ``in_locale``)."""
     try:
-        return parse_locale(code).get_display_name(in_locale or _locale) or code
+        return parse_locale(code).get_display_name(in_locale or _current.locale) or code
     except ValueError:
         return code
 
 
 def format_date(value: date, length: str = "medium") -> str:
-    return _dates.format_date(value, format=length, locale=_locale)
+    return _current.format_date(value, length)
 
 
 def format_datetime(value: datetime, length: str = "medium") -> str:
-    return _dates.format_datetime(value, format=length, locale=_locale)
+    return _current.format_datetime(value, length)
 
 
 def format_number(value: int | float) -> str:
-    return _numbers.format_decimal(value, locale=_locale)
+    return _current.format_number(value)
 
 
 _SYSTEM_LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")

@@ -23,6 +23,7 @@ from ui.create_workspace import CLIPBOARD_CLEAR_MS
 from ui.home import HomePage
 from ui.idle import IDLE_LOCK_MS, IdleWatcher
 from ui.language import apply_to_qt, language_signals
+from ui.reports import ReportsMenu
 from ui.settings import LANGUAGE, Settings
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()
         self.workspace_menu.addAction(self.quit_action)
+        self.reports = ReportsMenu(self, self.runner, lambda: self.workspace.store if self.workspace else None)
+        bar.addMenu(self.reports.menu)
         self.language_menu = bar.addMenu("")
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         current = str(current_locale())
         for code, action in self.language_actions.items():
             action.setChecked(code == current)
+        self.reports.retranslate()
         self.flow.retranslate()
         self.home.retranslate()
 
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.pages.setCurrentWidget(self.home)
         self.lock_action.setEnabled(True)
+        self.reports.set_unlocked(True)
         self.idle.start()
         if notice:
             self.statusBar().showMessage(notice, STATUS_MESSAGE_MS * 2)
@@ -147,6 +152,7 @@ class MainWindow(QMainWindow):
         workspace, self.workspace = self.workspace, None
         self.idle.stop()
         self.home.clear()
+        self.reports.set_unlocked(False)
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.lock_action.setEnabled(False)
@@ -207,6 +213,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.idle.stop()
         self.home.clear()
+        self.reports.close_all()
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.runner.wait_for_worker()

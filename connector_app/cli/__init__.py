@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from connector_app import __version__
-from connector_app.cli import backup, check, demo, init, passphrase, person, sync, team
+from connector_app.cli import backup, check, demo, init, passphrase, person, report, sheet, sync, team
 from connector_app.cli.common import printable, quiet_stdout
 from connector_app.errors import DiskFull, UserError
 from connector_app.fileio import os_error
@@ -19,7 +19,7 @@ from connector_app.i18n import _, choose_language, set_language
 from connector_app.logs import log_unexpected, setup_logging
 from connector_app.store.database import is_disk_full
 
-COMMANDS = (init, demo, check, person, passphrase, backup, team, sync)
+COMMANDS = (init, demo, check, person, report, sheet, passphrase, backup, team, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

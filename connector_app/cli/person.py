@@ -9,7 +9,7 @@ from connector_app.cli.common import (
     add_output_option, add_workspace_option, is_terminal, open_store, out, output_path, plain_text,
 )
 from connector_app.errors import UserError
-from connector_app.fileio import atomic_write_bytes, shown
+from connector_app.fileio import atomic_write_bytes, check_output_path, shown
 from connector_app.i18n import _, ngettext
 from connector_app.store.subject_access import erase_person, export_person
 
@@ -40,11 +40,21 @@ def run_list(args) -> int:
 
 def run_export(args) -> int:
     target = output_path(args)  # refused before unlocking: a bad path costs nothing and writes nothing
+    pdf_target = check_output_path(args.pdf, force=args.force) if args.pdf else None
+    pdf = None
     with open_store(args) as (_workspace, store):
         data = export_person(store, args.id)
+        if pdf_target is not None:
+            from connector_app.cli.report import translator_from
+            from connector_app.reports.subject_access_pdf import referenced_names, subject_access_pdf
+            pdf = subject_access_pdf(data, referenced_names(store, data), translator_from(args.lang))
     atomic_write_bytes(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
     out(ngettext("Wrote {count} record to {path}.", "Wrote {count} records to {path}.",
                  len(data["records"])).format(count=len(data["records"]), path=shown(target)))
+    if pdf is not None:
+        from connector_app.reports.pdf import write
+        write(pdf_target, pdf, force=args.force)
+        out(_("Wrote the readable copy to {path}.").format(path=shown(pdf_target)))
     return 0
 
 
@@ -97,6 +107,8 @@ def register(subparsers) -> None:
     add_workspace_option(export)
     export.add_argument("id", type=plain_text)
     add_output_option(export)
+    export.add_argument("--pdf", metavar=_("FILE"), help=_("also write a readable PDF copy for the person"))
+    export.add_argument("--lang", metavar="L", help=_("language of the PDF (default: the app's)"))
     export.set_defaults(run=run_export)
 
     erase = commands.add_parser("erase", help=_("erase a person and everything about them"))

@@ -15,6 +15,7 @@ ACTIONS = {
     "erase": N_("Erased on request"),
     "bulk_create": N_("Created in bulk"),
     "export_person": N_("Exported everything held about a person"),
+    "print_sheet": N_("Printed a person's talent-spotting sheet"),
     "backup": N_("Made a backup"),
     "restore": N_("Restored from a backup"),
     "unlock": N_("Unlocked"),

@@ -1,0 +1,62 @@
+"""connector-app report monthly --month YYYY-MM [--staff ID] --format pdf|csv --out FILE [--lang L] [--no-suppress]."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from connector_app.cli.common import add_workspace_option, open_store, out
+from connector_app.errors import UserError
+from connector_app.fileio import check_output_path
+from connector_app.i18n import _, current_translator, translator_for
+
+
+def parse_month(text: str) -> date:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise UserError(_("A month looks like 2026-03 (year, then month)."))
+    return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def translator_from(code: str | None):
+    if not code:
+        return current_translator()
+    try:
+        return translator_for(code)
+    except ValueError:
+        raise UserError(_("{code} is not a language code this app knows (try cy, pl, ur, bn).").format(
+            code=code)) from None
+
+
+def run_monthly(args) -> int:
+    from connector_app.reports.monthly import monthly_report
+    from connector_app.reports.pdf import write
+    check_output_path(args.out, force=args.force)  # before unlocking: a bad path costs nothing
+    month = parse_month(args.month)
+    translator = translator_from(args.lang)
+    with open_store(args) as (_workspace, store):
+        if args.staff:
+            store.staff.get(args.staff)  # a clear message for an unknown id
+        data = monthly_report(store, month, staff_id=args.staff, fmt=args.format, translator=translator,
+                              suppress=not args.no_suppress)
+    write(args.out, data, force=args.force)
+    copy = _("internal copy, small numbers shown") if args.no_suppress else _("small numbers suppressed")
+    out(_("Wrote the summary for {month} to {path} ({copy}).").format(
+        month=translator.format_month(month), path=args.out, copy=copy))
+    return 0
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("report", help=_("monthly activity summaries"))
+    commands = parser.add_subparsers(dest="report_command", metavar=_("REPORT"), required=True)
+    monthly = commands.add_parser("monthly", help=_("the monthly activity summary, as PDF or CSV"))
+    add_workspace_option(monthly)
+    monthly.add_argument("--month", required=True, metavar="YYYY-MM")
+    monthly.add_argument("--staff", metavar="ID", help=_("one staff member's work (default: the whole team)"))
+    monthly.add_argument("--format", choices=("pdf", "csv"), default="pdf")
+    monthly.add_argument("--out", required=True, metavar=_("FILE"))
+    monthly.add_argument("--lang", metavar="L", help=_("language of the document (default: the app's)"))
+    monthly.add_argument("--no-suppress", action="store_true",
+                         help=_("an internal copy: show counts of people below 5 and staff names"))
+    monthly.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    monthly.set_defaults(run=run_monthly)

@@ -1,0 +1,89 @@
+"""A field for a paper sheet's ID: typed in, or read from a scan or photo of the sheet's QR code.
+
+The form for typing in a filled-in talent-spotting sheet embeds it, so the paper
+is matched to the record. Reading the image runs in the background (zxing-cpp).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from connector_app.i18n import _
+from connector_app.reports.sheet_ids import NotASheetId, parse_sheet_id, read_sheet_ids_from_image
+from ui.tasks import TaskRunner, failure_message
+
+
+class SheetIdField(QWidget):
+    """Emits ``changed(sheet_id)`` with the canonical ID, or "" while what is typed is not one."""
+
+    changed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.edit = QLineEdit(placeholderText="7KQ3-M9XR-5")
+        self.edit.textChanged.connect(self._typed)
+        self.scan_button = QPushButton()
+        self.scan_button.clicked.connect(self.choose_image)
+        self.message = QLabel(objectName="hint")
+        self.message.setWordWrap(True)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.scan_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self._id = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.scan_button.setText(_("Read from a scan or photo…"))
+
+    def sheet_id(self) -> str:
+        return self._id
+
+    def _typed(self, text: str) -> None:
+        try:
+            self._id = parse_sheet_id(text) if text.strip() else ""
+            self.message.setText("")
+        except NotASheetId as exc:
+            self._id = ""
+            self.message.setText(exc.message())
+        self.changed.emit(self._id)
+
+    def choose_image(self) -> None:
+        path, _chosen = QFileDialog.getOpenFileName(self, _("Scan or photo of the sheet"), "",
+                                                    _("Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp)"))
+        if path:
+            self.read_image(path)
+
+    def read_image(self, path: str) -> None:
+        self.message.setText(_("Looking for the sheet's QR code…"))
+        self.runner.run(lambda control: read_sheet_ids_from_image(path), label=_("Reading the scan…"),
+                        on_success=self._found, on_failure=lambda exc: self.message.setText(failure_message(exc)))
+
+    def _found(self, ids: list[str]) -> None:
+        if not ids:
+            self.message.setText(_("No sheet QR code was found in that picture. Type the ID printed under it."))
+            return
+        self.edit.setText(ids[0])
+        if len(ids) > 1:
+            self.message.setText(_("More than one sheet is in that picture; the first was taken."))
+
+
+class SheetIdDialog(QDialog):
+    """Reports ▸ Read a sheet ID: the field on its own, until the typing-in form arrives."""
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Sheet ID"))
+        self.field = SheetIdField(runner)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Type the ID printed under the QR code, or read it from a scan or photo.")))
+        layout.addWidget(self.field)
+        layout.addWidget(close)
