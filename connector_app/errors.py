@@ -95,3 +95,10 @@ class BackupInvalid(UserError):
         detail = self.args[0] if self.args else ""
         text = _("This backup file cannot be used: it is damaged or not a connector app backup.")
         return f"{text} ({detail})" if detail else text
+
+
+class WorkspaceReadOnly(UserError):
+    """The workspace is on a read-only disk (or its files cannot be written): it can be read, not changed."""
+
+    def message(self) -> str:
+        return _("This workspace is on a read-only disk: it can be read, but nothing can be changed in it.")

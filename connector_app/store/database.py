@@ -7,19 +7,25 @@ already open, committed only when the outermost block exits cleanly.
 from __future__ import annotations
 
 import errno
+import hashlib
+import logging
 import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
 import sqlcipher3
 
-from connector_app.errors import DiskFull, WorkspaceDamaged, WorkspaceTooNew
+from connector_app.errors import DiskFull, UserError, WorkspaceDamaged, WorkspaceReadOnly, WorkspaceTooNew
+from connector_app.fileio import atomic_writer
 from connector_app.i18n import _
+from connector_app.store import wal as wal_module
 from connector_app.store.migrations import MIGRATIONS, latest_version
 
 DatabaseError = sqlcipher3.DatabaseError
+log = logging.getLogger(__name__)
 
 # Messages SQLite gives when the bytes on disk are not a database it can read.
 _DAMAGE_MARKERS = ("not a database", "malformed", "hmac", "corrupt", "disk i/o error", "file is encrypted")
@@ -38,36 +44,297 @@ def _key_pragma(key: bytes) -> str:
     return "PRAGMA key = \"x'" + key.hex() + "'\""
 
 
-def connect(path: Path, key: bytes, *, create: bool = False) -> sqlcipher3.Connection:
-    """Open ``records.db`` with the raw key and the pragmas DESIGN.md fixes.
+PAGE_SIZE = 4096  # SQLCipher 4's default; every workspace uses it
 
-    Raises WorkspaceDamaged when the key is right (the key slot said so) but the
-    file cannot be read; the file is closed untouched.
+# SQLite actions a connection that has met damage may still take: reading, and ending
+# the transaction it is in. Everything else (writes, checkpoints) is refused.
+_READ_ACTIONS = {sqlcipher3.SQLITE_READ, sqlcipher3.SQLITE_SELECT, sqlcipher3.SQLITE_FUNCTION,
+                 sqlcipher3.SQLITE_TRANSACTION, sqlcipher3.SQLITE_SAVEPOINT, sqlcipher3.SQLITE_RECURSIVE}
+_WRITING_PRAGMAS = {"wal_checkpoint", "journal_mode", "user_version", "incremental_vacuum", "optimize",
+                    "wal_autocheckpoint", "rekey", "schema_version", "application_id"}
+
+
+def _read_only_authorizer(action, arg1, arg2, _db, _trigger):
+    if action in _READ_ACTIONS:
+        return sqlcipher3.SQLITE_OK
+    if action == sqlcipher3.SQLITE_PRAGMA and (arg1 or "").lower() not in _WRITING_PRAGMAS:
+        return sqlcipher3.SQLITE_OK
+    return sqlcipher3.SQLITE_DENY
+
+
+def _is_read_only_error(exc: BaseException) -> bool:
+    return isinstance(exc, sqlcipher3.DatabaseError) and (
+        "readonly" in str(exc).lower() or getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"))
+
+
+class _Guard:
+    """Shared by a connection and its cursors: notices damage and read-only refusals."""
+
+    __slots__ = ("conn",)
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, _tb):
+        if exc is None or not isinstance(exc, sqlcipher3.DatabaseError):
+            return False
+        conn = self.conn
+        if is_damage(exc):
+            conn.note_damage()
+            raise WorkspaceDamaged() from None
+        if conn.damaged and "not authorized" in str(exc).lower():
+            raise WorkspaceDamaged() from None
+        if conn.read_only and _is_read_only_error(exc):
+            raise WorkspaceReadOnly() from None
+        return False
+
+
+class _Cursor(sqlcipher3.Cursor):
+    def execute(self, *args):
+        with _Guard(self.connection):
+            return super().execute(*args)
+
+    def executemany(self, *args):
+        with _Guard(self.connection):
+            return super().executemany(*args)
+
+    def fetchone(self):
+        with _Guard(self.connection):
+            return super().fetchone()
+
+    def fetchmany(self, *args, **kwargs):
+        with _Guard(self.connection):
+            return super().fetchmany(*args, **kwargs)
+
+    def fetchall(self):
+        with _Guard(self.connection):
+            return super().fetchall()
+
+    def __next__(self):
+        with _Guard(self.connection):
+            return super().__next__()
+
+
+class Connection(sqlcipher3.Connection):
+    """A SQLCipher connection that never writes into a file it has found damaged.
+
+    Damage met by any statement or fetch (a page failing authentication, a malformed
+    b-tree) marks the connection: from then on it refuses every write and checkpoint,
+    and closing it does not checkpoint the log into the damaged file. The error
+    surfaces as WorkspaceDamaged. On a read-only connection, a write surfaces as
+    WorkspaceReadOnly.
     """
-    if not create and not path.is_file():
-        raise WorkspaceDamaged(_("records.db is missing"))
-    if not create and path.stat().st_size == 0:
-        raise WorkspaceDamaged(_("records.db is empty"))
-    if create and not path.exists():
-        # SQLite gives the -wal and -shm files the main file's mode: make it owner-only first.
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+
+    damaged = False
+    read_only = False
+    _path: Path | None = None
+    _key: bytes | None = None
+
+    def cursor(self, factory=_Cursor):
+        return super().cursor(factory)
+
+    def execute(self, *args):
+        with _Guard(self):
+            return self.cursor().execute(*args)
+
+    def executemany(self, *args):
+        with _Guard(self):
+            return self.cursor().executemany(*args)
+
+    def note_damage(self) -> None:
+        """From now on: read only, and no checkpoint when closing."""
+        if not self.damaged:
+            self.damaged = True
+            try:
+                self.set_authorizer(_read_only_authorizer)  # also expires every prepared statement
+            except sqlcipher3.ProgrammingError:
+                pass  # already closed
+
+    def close(self) -> None:
+        if self.damaged and not self.read_only and self._path is not None:
+            # The last connection to close checkpoints the log into the file, and only a
+            # connection that gets the exclusive lock can. Hold a shared lock while closing.
+            guard = None
+            try:
+                guard = _raw_connect(self._path, self._key, read_only=True)
+                guard.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+            except sqlcipher3.DatabaseError:
+                pass
+            try:
+                super().close()
+            finally:
+                if guard is not None:
+                    guard.close()  # read only: never checkpoints
+            return
+        super().close()
+
+
+def _uri(path: Path, *, read_only: bool, immutable: bool = False) -> str:
+    uri = "file:" + quote(str(Path(path).absolute()))
+    if read_only:
+        uri += "?mode=ro" + ("&immutable=1" if immutable else "")
+    return uri
+
+
+def _raw_connect(path: Path, key: bytes | None, *, read_only: bool, immutable: bool = False) -> Connection:
+    conn = sqlcipher3.connect(_uri(path, read_only=read_only, immutable=immutable), uri=True,
+                              isolation_level=None, check_same_thread=False, factory=Connection)
+    conn._path, conn._key, conn.read_only = Path(path), key, read_only
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(_key_pragma(key))
+        if key is not None:
+            conn.execute(_key_pragma(key))
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def folder_is_read_only(path: Path) -> bool:
+    """Is ``path`` (a file or folder) on a read-only mount, or not writable by us?"""
+    path = Path(path)
+    folder = path if path.is_dir() else path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):
+        pass
+    if not os.access(folder, os.W_OK):
+        return True
+    return path.is_file() and not os.access(path, os.W_OK)
+
+
+def wal_path(path: Path) -> Path:
+    return Path(str(path) + "-wal")
+
+
+def _keep_damaged_log(path: Path) -> Path | None:
+    """Copy a damaged log beside it, once per distinct content; never touch the log itself."""
+    log = wal_path(path)
+    try:
+        data = log.read_bytes()
+        copy = log.with_name(f"{log.name}.damaged-{hashlib.sha256(data).hexdigest()[:12]}")
+        if not copy.exists():
+            with atomic_writer(copy) as handle:
+                handle.write(data)
+        return copy
+    except (OSError, UserError):
+        return None  # a read-only or full disk: the log itself is still kept
+
+
+def _damaged(detail: str) -> WorkspaceDamaged:
+    log.warning("records.db judged damaged: %s", detail)
+    return WorkspaceDamaged()
+
+
+def _cipher_failures(conn) -> set[str]:
+    """Pages of the main file that fail authentication, read twice to rule out a page being written."""
+    failures = None
+    for _attempt in range(3):
+        rows = {row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()}
+        failures = rows if failures is None else failures & rows
+        if not failures:
+            return set()
+    return failures
+
+
+def probe(path: Path, key: bytes, *, deep: bool | None = None) -> wal_module.WalReport:
+    """Look for damage without writing a byte: the log, the file's size, the schema, the pages.
+
+    Raises WorkspaceDamaged. ``deep`` authenticates every page of the file (about
+    0.1 s per 30 MB); by default only when the file is small enough for that to be cheap.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise WorkspaceDamaged(_("records.db is missing"))
+    size = path.stat().st_size
+    if size == 0:
+        raise WorkspaceDamaged(_("records.db is empty"))
+    if size % PAGE_SIZE:
+        raise _damaged("size is not a whole number of pages")
+    report = wal_module.check_file(wal_path(path))
+    if report.damaged:
+        copy = _keep_damaged_log(path)
+        raise _damaged(f"write-ahead log: {report.reason}; copy kept at {copy}")
+    has_log = report.frames > 0
+    # No committed frames: read the file alone and create nothing beside it. Else the log must be read too.
+    conn = _raw_connect(path, key, read_only=True, immutable=not has_log)
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                raise _damaged("no schema version")
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            missing = set(range(size // PAGE_SIZE + 1, pages + 1)) - report.pages
+            if missing:
+                raise _damaged(f"{len(missing)} pages missing from the end of the file")
+            if deep is None:
+                deep = size <= DEEP_PROBE_BYTES
+            if deep and _cipher_failures(conn):
+                raise _damaged("pages fail authentication")
+        except WorkspaceDamaged:
+            raise
+        except sqlcipher3.DatabaseError as exc:
+            if is_disk_full(exc):
+                raise DiskFull() from None
+            raise _damaged(type(exc).__name__) from None
+    finally:
+        conn.close()
+    return report
+
+
+DEEP_PROBE_BYTES = 64 * 1024 * 1024
+
+
+def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool | None = None) -> Connection:
+    """Open ``records.db`` with the raw key and the pragmas DESIGN.md fixes.
+
+    Before anything can write, a read-only probe looks for damage (see ``probe``);
+    on damage it raises WorkspaceDamaged having changed no file. A workspace on a
+    read-only disk opens read only (``conn.read_only``); writes then raise
+    WorkspaceReadOnly.
+    """
+    path = Path(path)
+    if create:
+        if not path.exists():
+            # SQLite gives the -wal and -shm files the main file's mode: make it owner-only first.
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        read_only = False
+        report = None
+    else:
+        report = probe(path, key)
+        if read_only is None:
+            read_only = folder_is_read_only(path)
+    try:
+        conn = _raw_connect(path, key, read_only=read_only,
+                            immutable=read_only and report is not None and report.frames == 0)
+    except sqlcipher3.DatabaseError as exc:
+        if read_only:
+            raise WorkspaceReadOnly() from None
+        if is_disk_full(exc):
+            raise DiskFull() from None
+        raise WorkspaceDamaged(_("records.db cannot be read")) from None
+    try:
         conn.execute("PRAGMA cipher_memory_security = ON")
         # Reading the schema is the first access that decrypts a page.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not create and conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-            raise sqlcipher3.DatabaseError("file is not a database")  # never turn it into a new one
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = FULL")
+            raise WorkspaceDamaged()  # never turn it into a new one
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")  # erased text is overwritten, not just unlinked
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA secure_delete = ON")  # erased text is overwritten, not just unlinked
         conn.execute("PRAGMA busy_timeout = 10000")
-    except sqlcipher3.DatabaseError as exc:
+    except (sqlcipher3.DatabaseError, UserError) as exc:
+        conn.note_damage() if isinstance(exc, WorkspaceDamaged) else None
         conn.close()
+        if isinstance(exc, UserError):
+            raise
         if is_disk_full(exc):
             raise DiskFull() from None
         raise WorkspaceDamaged(_("records.db cannot be read")) from None
