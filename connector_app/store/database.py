@@ -10,6 +10,7 @@ import errno
 import hashlib
 import logging
 import os
+import re
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -230,15 +231,70 @@ def _damaged(detail: str) -> WorkspaceDamaged:
     return WorkspaceDamaged()
 
 
-def _cipher_failures(conn) -> set[str]:
-    """Pages of the main file that fail authentication, read twice to rule out a page being written."""
-    failures = None
+def _cipher_failures(conn) -> set:
+    """Pages of the main file that fail authentication, and stay failing.
+
+    ``cipher_integrity_check`` reads the file itself, where another process's
+    checkpoint may be writing a page at that moment (SQLCipher writes each page with
+    a fresh IV, so a rewritten page always has new bytes). A page counts only when
+    it fails three checks with the same bytes on disk each time.
+    """
+    path = conn._path
+    failing: dict | None = None
     for _attempt in range(3):
-        rows = {row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()}
-        failures = rows if failures is None else failures & rows
-        if not failures:
+        rows = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        seen = {}
+        for row in rows:
+            match = re.search(r"page (\d+)", row)
+            page = int(match.group(1)) if match else row
+            seen[page] = _page_bytes(path, page) if isinstance(page, int) else row
+        failing = seen if failing is None else {
+            page: data for page, data in seen.items() if failing.get(page) == data}
+        if not failing:
             return set()
-    return failures
+    # A checkpoint grows the file first and fills it page by page; pages whose newest
+    # version is still only in the log (a reader holds an older snapshot) stay zero
+    # there meanwhile. That is not damage when the log holds the page.
+    zeros = [page for page, data in failing.items() if data == _ZERO_PAGE]
+    if zeros:
+        in_log = wal_module.check_file(wal_path(path)).pages
+        failing = {page: data for page, data in failing.items() if not (data == _ZERO_PAGE and page in in_log)}
+    return set(failing)
+
+
+_ZERO_PAGE = hashlib.sha256(bytes(PAGE_SIZE)).digest()
+
+
+def _page_bytes(path: Path, page: int) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            handle.seek((page - 1) * PAGE_SIZE)
+            return hashlib.sha256(handle.read(PAGE_SIZE)).digest()
+    except OSError:
+        return b""
+
+
+def _missing_pages(conn, path: Path, report: wal_module.WalReport) -> int:
+    """Pages the database has that neither the file nor the log holds (a truncated file).
+
+    Another process may be appending to the log meanwhile: the size is read inside a
+    read transaction and compared with the log as read after it began, three times
+    before the pages count as missing.
+    """
+    missing = 0
+    for attempt in range(3):
+        conn.execute("BEGIN")
+        try:
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            if attempt:
+                report = wal_module.check_file(wal_path(path))
+            size = path.stat().st_size
+        finally:
+            conn.execute("COMMIT")
+        missing = len(set(range(size // PAGE_SIZE + 1, pages + 1)) - report.pages)
+        if not missing:
+            return 0
+    return missing
 
 
 def probe(path: Path, key: bytes, *, deep: bool | None = None) -> wal_module.WalReport:
@@ -267,10 +323,9 @@ def probe(path: Path, key: bytes, *, deep: bool | None = None) -> wal_module.Wal
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
                 raise _damaged("no schema version")
-            pages = conn.execute("PRAGMA page_count").fetchone()[0]
-            missing = set(range(size // PAGE_SIZE + 1, pages + 1)) - report.pages
+            missing = _missing_pages(conn, path, report)
             if missing:
-                raise _damaged(f"{len(missing)} pages missing from the end of the file")
+                raise _damaged(f"{missing} pages missing from the end of the file")
             if deep is None:
                 deep = size <= DEEP_PROBE_BYTES
             if deep and _cipher_failures(conn):

@@ -12,11 +12,14 @@ called damaged, the whole check runs again on another fresh connection.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from connector_app.errors import WorkspaceDamaged
 from connector_app.store.database import DatabaseError, _cipher_failures, _raw_connect, probe
 from connector_app.store.digest import content_digest
+
+log = logging.getLogger(__name__)
 
 
 def _structure(conn) -> tuple[bool, bool]:
@@ -25,8 +28,12 @@ def _structure(conn) -> tuple[bool, bool]:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
         try:
-            sqlite_ok = conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        except (DatabaseError, WorkspaceDamaged):
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            sqlite_ok = rows == [("ok",)]
+            if not sqlite_ok:
+                log.warning("integrity_check: %s", rows[:5])
+        except (DatabaseError, WorkspaceDamaged) as exc:
+            log.warning("integrity_check failed: %s", type(exc).__name__)
             sqlite_ok = False
         try:
             foreign_ok = conn.execute("PRAGMA foreign_key_check").fetchall() == []
