@@ -37,7 +37,7 @@ import sqlcipher3
 from connector_app.errors import BackupInvalid, DiskFull, WorkspaceDamaged
 from connector_app.fileio import atomic_writer, fsync_dir, make_private_dir
 from connector_app.i18n import _
-from connector_app.store.database import _raw_connect, is_damage, is_disk_full
+from connector_app.store.database import _raw_connect, is_damage, is_disk_full, open_reader
 
 log = logging.getLogger(__name__)
 
@@ -261,7 +261,7 @@ def daily_backup(db_path: Path, db_key: bytes, keys_path: Path, folder: Path, to
     target = folder / f"daily-{today.isoformat()}{SUFFIX}"
     made = None
     if not target.exists():
-        conn = _raw_connect(db_path, db_key, read_only=True)
+        conn = open_reader(db_path, db_key)
         try:
             conn.execute("PRAGMA cipher_memory_security = ON")
             conn.execute("PRAGMA busy_timeout = 10000")

@@ -194,6 +194,16 @@ def _raw_connect(path: Path, key: bytes | None, *, read_only: bool, immutable: b
     return conn
 
 
+def open_reader(path: Path, key: bytes) -> Connection:
+    """A read-only connection for checks and backups: never writes, never checkpoints.
+
+    On a read-only disk a database with nothing in its log is opened immutable
+    (SQLite cannot otherwise open a WAL database without creating its index file).
+    """
+    immutable = folder_is_read_only(path) and not wal_module.check_file(wal_path(path)).frames
+    return _raw_connect(path, key, read_only=True, immutable=immutable)
+
+
 def folder_is_read_only(path: Path) -> bool:
     """Is ``path`` (a file or folder) on a read-only mount, or not writable by us?"""
     path = Path(path)
@@ -335,6 +345,9 @@ def probe(path: Path, key: bytes, *, deep: bool | None = None) -> wal_module.Wal
         except sqlcipher3.DatabaseError as exc:
             if is_disk_full(exc):
                 raise DiskFull() from None
+            if has_log and folder_is_read_only(path) and "unable to open" in str(exc).lower():
+                # Records in the log but no index beside it, and a disk SQLite may not create one on.
+                raise WorkspaceReadOnly() from None
             raise _damaged(type(exc).__name__) from None
     finally:
         conn.close()

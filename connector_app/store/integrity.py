@@ -16,7 +16,7 @@ import logging
 from pathlib import Path
 
 from connector_app.errors import WorkspaceDamaged
-from connector_app.store.database import DatabaseError, _cipher_failures, _raw_connect, probe
+from connector_app.store.database import DatabaseError, _cipher_failures, open_reader, probe
 from connector_app.store.digest import content_digest
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def check_database(db_path: Path, key: bytes) -> dict:
             report["cipher_ok"] = report["sqlite_ok"] = report["foreign_keys_ok"] = False
             return report
         try:
-            conn = _raw_connect(db_path, key, read_only=True)
+            conn = open_reader(db_path, key)
         except DatabaseError:
             return dict(report, cipher_ok=False, sqlite_ok=False, foreign_keys_ok=False)
         try:
