@@ -37,7 +37,7 @@ import sqlcipher3
 from connector_app.errors import BackupInvalid, DiskFull, WorkspaceDamaged
 from connector_app.fileio import atomic_writer, fsync_dir, make_private_dir
 from connector_app.i18n import _
-from connector_app.store.database import _raw_connect, is_damage, is_disk_full, open_reader
+from connector_app.store.database import open_connection, is_damage, is_disk_full, open_reader
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def verify_database(path: Path, key: bytes) -> None:
     Opens the file read only and immutable: nothing is written, nothing created beside it.
     """
     try:
-        conn = _raw_connect(path, key, read_only=True, immutable=True)
+        conn = open_connection(path, key, read_only=True, immutable=True)
     except sqlcipher3.DatabaseError:
         raise WorkspaceDamaged() from None
     try:
@@ -112,23 +112,29 @@ def snapshot(conn, target: Path, key: bytes) -> int:
         raise
     _fsync_file(target)
     verify_database(target, key)
-    probe = _raw_connect(target, key, read_only=True, immutable=True)
+    probe = open_connection(target, key, read_only=True, immutable=True)
     try:
         return probe.execute("PRAGMA user_version").fetchone()[0]
     finally:
         probe.close()
 
 
-def _temp_name(out: Path) -> Path:
-    return out.parent / f".{out.name}.records.{os.getpid()}"
+def _temp_name(out: Path, temp_dir: Path | None) -> Path:
+    return Path(temp_dir or out.parent) / f".{out.name}.records.{os.getpid()}"
 
 
 def write_backup_from_connection(conn, db_key: bytes, keys_path: Path, out: Path, *,
-                                 schema_version: int | None = None) -> None:
-    """Write a verified backup to ``out``; on any failure nothing is left behind and ``out`` is untouched."""
+                                 schema_version: int | None = None, temp_dir: Path | None = None) -> None:
+    """Write a verified backup to ``out``; on any failure nothing is left behind and ``out`` is untouched.
+
+    The snapshot is made in ``temp_dir`` (default: beside ``out``); a workspace passes
+    its backups folder, where a killed backup's snapshot is cleaned up at the next start.
+    """
     out = Path(out)
     make_private_dir(out.parent)
-    temp = _temp_name(out)
+    if temp_dir is not None:
+        make_private_dir(Path(temp_dir))
+    temp = _temp_name(out, temp_dir)
     temp.unlink(missing_ok=True)
     try:
         version = snapshot(conn, temp, db_key)
@@ -154,8 +160,19 @@ def write_backup_from_connection(conn, db_key: bytes, keys_path: Path, out: Path
         temp.unlink(missing_ok=True)
 
 
-def write_backup(store, db_key: bytes, keys_path: Path, out: Path) -> None:
-    write_backup_from_connection(store.connection, db_key, keys_path, out)
+def write_backup(store, db_key: bytes, keys_path: Path, out: Path, *, temp_dir: Path | None = None) -> None:
+    """A backup of the store's committed records, read on a connection of its own.
+
+    (``VACUUM INTO`` cannot run inside a transaction, and the store's own connection
+    may be in one; a separate reader also never blocks the store.)
+    """
+    conn = open_reader(store.connection._path, db_key)
+    try:
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        write_backup_from_connection(conn, db_key, keys_path, out, temp_dir=temp_dir)
+    finally:
+        conn.close()
 
 
 # --- automatic backups ----------------------------------------------------------------

@@ -15,7 +15,6 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import quote
 
 import sqlcipher3
 
@@ -160,7 +159,7 @@ class Connection(sqlcipher3.Connection):
             # connection that gets the exclusive lock can. Hold a shared lock while closing.
             guard = None
             try:
-                guard = _raw_connect(self._path, self._key, read_only=True)
+                guard = open_connection(self._path, self._key, read_only=True)
                 guard.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
             except sqlcipher3.DatabaseError:
                 pass
@@ -174,13 +173,13 @@ class Connection(sqlcipher3.Connection):
 
 
 def _uri(path: Path, *, read_only: bool, immutable: bool = False) -> str:
-    uri = "file:" + quote(str(Path(path).absolute()))
+    uri = Path(path).absolute().as_uri()  # percent-encodes ? and #, which SQLite would read as URI syntax
     if read_only:
         uri += "?mode=ro" + ("&immutable=1" if immutable else "")
     return uri
 
 
-def _raw_connect(path: Path, key: bytes | None, *, read_only: bool, immutable: bool = False) -> Connection:
+def open_connection(path: Path, key: bytes | None, *, read_only: bool, immutable: bool = False) -> Connection:
     conn = sqlcipher3.connect(_uri(path, read_only=read_only, immutable=immutable), uri=True,
                               isolation_level=None, check_same_thread=False, factory=Connection)
     conn._path, conn._key, conn.read_only = Path(path), key, read_only
@@ -201,7 +200,7 @@ def open_reader(path: Path, key: bytes) -> Connection:
     (SQLite cannot otherwise open a WAL database without creating its index file).
     """
     immutable = folder_is_read_only(path) and not wal_module.check_file(wal_path(path)).frames
-    return _raw_connect(path, key, read_only=True, immutable=immutable)
+    return open_connection(path, key, read_only=True, immutable=immutable)
 
 
 def folder_is_read_only(path: Path) -> bool:
@@ -241,7 +240,7 @@ def _damaged(detail: str) -> WorkspaceDamaged:
     return WorkspaceDamaged()
 
 
-def _cipher_failures(conn) -> set:
+def failing_pages(conn) -> set:
     """Pages of the main file that fail authentication, and stay failing.
 
     ``cipher_integrity_check`` reads the file itself, where another process's
@@ -326,8 +325,20 @@ def probe(path: Path, key: bytes, *, deep: bool | None = None) -> wal_module.Wal
         copy = _keep_damaged_log(path)
         raise _damaged(f"write-ahead log: {report.reason}; copy kept at {copy}")
     has_log = report.frames > 0
+    if deep is None:
+        deep = size <= DEEP_PROBE_BYTES
+    try:
+        _probe_pages(path, key, report, has_log, deep)
+    except WorkspaceDamaged:
+        # Another process's checkpoint may have been writing a page as it was read:
+        # look again before calling it damaged (real damage is there both times).
+        _probe_pages(path, key, wal_module.check_file(wal_path(path)), has_log, deep)
+    return report
+
+
+def _probe_pages(path: Path, key: bytes, report: wal_module.WalReport, has_log: bool, deep: bool) -> None:
     # No committed frames: read the file alone and create nothing beside it. Else the log must be read too.
-    conn = _raw_connect(path, key, read_only=True, immutable=not has_log)
+    conn = open_connection(path, key, read_only=True, immutable=not has_log)
     try:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -336,9 +347,7 @@ def probe(path: Path, key: bytes, *, deep: bool | None = None) -> wal_module.Wal
             missing = _missing_pages(conn, path, report)
             if missing:
                 raise _damaged(f"{missing} pages missing from the end of the file")
-            if deep is None:
-                deep = size <= DEEP_PROBE_BYTES
-            if deep and _cipher_failures(conn):
+            if deep and failing_pages(conn):
                 raise _damaged("pages fail authentication")
         except WorkspaceDamaged:
             raise
@@ -351,7 +360,6 @@ def probe(path: Path, key: bytes, *, deep: bool | None = None) -> wal_module.Wal
             raise _damaged(type(exc).__name__) from None
     finally:
         conn.close()
-    return report
 
 
 DEEP_PROBE_BYTES = 64 * 1024 * 1024
@@ -377,7 +385,7 @@ def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool | N
         if read_only is None:
             read_only = folder_is_read_only(path)
     try:
-        conn = _raw_connect(path, key, read_only=read_only,
+        conn = open_connection(path, key, read_only=read_only,
                             immutable=read_only and report is not None and report.frames == 0)
     except sqlcipher3.DatabaseError as exc:
         if read_only:

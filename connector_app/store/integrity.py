@@ -16,7 +16,7 @@ import logging
 from pathlib import Path
 
 from connector_app.errors import WorkspaceDamaged
-from connector_app.store.database import DatabaseError, _cipher_failures, open_reader, probe
+from connector_app.store.database import DatabaseError, failing_pages, open_reader, probe
 from connector_app.store.digest import content_digest
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def check_database(db_path: Path, key: bytes) -> dict:
             conn.execute("PRAGMA busy_timeout = 10000")
             report["sqlite_ok"], report["foreign_keys_ok"] = _structure(conn)
             try:
-                report["cipher_ok"] = not _cipher_failures(conn)
+                report["cipher_ok"] = not failing_pages(conn)
             except (DatabaseError, WorkspaceDamaged):
                 report["cipher_ok"] = False
         finally:

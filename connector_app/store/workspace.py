@@ -198,8 +198,9 @@ class Workspace:
         """
         from connector_app.store.backup import write_backup
         store, db_key = self._require_unlocked()
+        temp_dir = None if self.read_only else self.backup_dir
         try:
-            write_backup(store, db_key, self.keys_path, Path(out))
+            write_backup(store, db_key, self.keys_path, Path(out), temp_dir=temp_dir)
         except WorkspaceDamaged:
             store.connection.note_damage()
             raise
