@@ -130,6 +130,7 @@ class Connection(sqlcipher3.Connection):
 
     damaged = False
     read_only = False
+    _verified = False
     _path: Path | None = None
     _key: bytes | None = None
 
@@ -138,7 +139,33 @@ class Connection(sqlcipher3.Connection):
 
     def execute(self, *args):
         with _Guard(self):
+            if args and isinstance(args[0], str) and args[0][:6].upper() == "PRAGMA" \
+                    and "wal_checkpoint" in args[0].lower():
+                self.verify_before_checkpoint()
             return self.cursor().execute(*args)
+
+    def verify_before_checkpoint(self) -> None:
+        """Authenticate the file's pages once before a checkpoint writes into it.
+
+        A file up to DEEP_PROBE_BYTES was authenticated when it was opened; a larger
+        one is checked here, once per connection, so that the log is never folded
+        into a file that is damaged where nothing read it. Raises WorkspaceDamaged.
+        """
+        if self.damaged:
+            raise WorkspaceDamaged()
+        if self.read_only or self._verified or self._path is None:
+            return
+        self._verified = True
+        try:
+            if self._path.stat().st_size <= DEEP_PROBE_BYTES:
+                return
+            bad = bool(failing_pages(self))
+        except (OSError, sqlcipher3.DatabaseError):
+            bad = True
+        if bad:
+            _damaged("pages fail authentication before a checkpoint")
+            self.note_damage()
+            raise WorkspaceDamaged()
 
     def executemany(self, *args):
         with _Guard(self):
@@ -154,6 +181,11 @@ class Connection(sqlcipher3.Connection):
                 pass  # already closed
 
     def close(self) -> None:
+        if not self.damaged and not self.read_only and self._path is not None:
+            try:
+                self.verify_before_checkpoint()  # the last connection to close checkpoints
+            except (WorkspaceDamaged, sqlcipher3.ProgrammingError):
+                pass
         if self.damaged and not self.read_only and self._path is not None:
             # The last connection to close checkpoints the log into the file, and only a
             # connection that gets the exclusive lock can. Hold a shared lock while closing.

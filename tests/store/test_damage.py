@@ -168,3 +168,18 @@ def test_daily_backup_in_a_separate_function_writes_nothing_into_the_workspace_o
     after = fingerprint(filled)  # a reader may add SQLite's empty log and index beside it; it changes no file
     assert {name: after[name] for name in before} == before
     assert not list((tmp_path / "backups").iterdir())
+
+
+def test_a_write_into_a_large_damaged_file_is_never_checkpointed_into_it(filled, large_file_mode, monkeypatch,
+                                                                        capsys):
+    """Damage no read met (a file too large to authenticate at unlock): the file is checked before a checkpoint."""
+    _damage(filled, "middle")
+    db_before = (filled / "records.db").read_bytes()
+    monkeypatch.setenv("CONNECTOR_PASSPHRASE", PASSPHRASE)
+    main(["demo", "--people", "3", "--months", "1", "--workspace", str(filled)])  # writes, then closes
+    capsys.readouterr()
+    assert (filled / "records.db").read_bytes() == db_before
+    assert (filled / "records.db-wal").stat().st_size > 0  # what it wrote waits in the log, not lost
+    code = main(["check", "--workspace", str(filled)])
+    assert code == 1 and "damaged" in capsys.readouterr().out
+    assert (filled / "records.db").read_bytes() == db_before
