@@ -30,6 +30,10 @@ from connector_app.store.store import Store
 DB_NAME, KEYS_NAME, BACKUP_DIR = "records.db", "keys.json", "backups"
 
 
+def _no_audit(*_args, **_kwargs) -> None:
+    """The audit log of a workspace opened from a read-only disk: nothing can be written."""
+
+
 class Workspace:
     def __init__(self, path: Path | str, *, kdf: KdfParams | None = None):
         self.path = Path(path)
@@ -115,7 +119,10 @@ class Workspace:
         except BaseException:
             conn.close()
             raise
-        if not conn.read_only:
+        if conn.read_only:
+            # A read-only disk keeps no audit trail, and reading (listing, export, check) still works.
+            store.audit.record = store.audit.later = _no_audit
+        else:
             from connector_app.store.backup import clean_temp_files
             clean_temp_files(self.backup_dir)  # what a killed backup left behind
         self._key = db_key
@@ -131,17 +138,15 @@ class Workspace:
         """Open with the passphrase. A wrong one raises WrongPassphrase and writes nothing."""
         keyfile = self._load_keys()
         store = self._open(keyfile.open_slot(PASSPHRASE, passphrase), keyfile)
-        if not self.read_only:
-            with store.atomic():
-                store.audit.record("unlock")
+        with store.atomic():
+            store.audit.record("unlock")
         return store
 
     def unlock_with_recovery_code(self, code: str) -> Store:
         keyfile = self._load_keys()
         store = self._open(keyfile.open_slot(RECOVERY, normalise_recovery_code(code)), keyfile)
-        if not self.read_only:
-            with store.atomic():
-                store.audit.record("unlock_recovery")
+        with store.atomic():
+            store.audit.record("unlock_recovery")
         return store
 
     def lock(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -22,21 +23,43 @@ from tests.samples import add_everything
 WRITER = Path(__file__).with_name("check_writer.py")
 
 
-def _start_writer(path: Path) -> subprocess.Popen:
-    env = {**os.environ, "CONNECTOR_PASSPHRASE": PASSPHRASE,
-           "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[2]), os.environ.get("PYTHONPATH", "")])}
-    writer = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True, env=env)
-    assert writer.stdout.readline().strip() == "ready"
-    for _ in range(20):  # wait for real commits, by their acknowledgements rather than by time
-        assert writer.stdout.readline()
-    return writer
+class _Writer:
+    """The writer process, its acknowledgements read on a thread so it never blocks on a full pipe."""
+
+    def __init__(self, path: Path):
+        env = {**os.environ, "CONNECTOR_PASSPHRASE": PASSPHRASE,
+               "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[2]), os.environ.get("PYTHONPATH", "")])}
+        self.process = subprocess.Popen([sys.executable, str(WRITER), str(path)], stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, text=True, env=env)
+        assert self.process.stdout.readline().strip() == "ready"
+        self.commits = 0
+        self._changed = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for _line in self.process.stdout:
+            with self._changed:
+                self.commits += 1
+                self._changed.notify_all()
+
+    def wait_for_commits(self, more: int) -> None:
+        """Block until the writer acknowledges ``more`` further commits (or dies)."""
+        with self._changed:
+            target = self.commits + more
+            while self.commits < target and self.process.poll() is None:
+                self._changed.wait(1)
+        assert self.process.poll() is None, "the writer stopped"
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
 
 
 def _loop(workspace_path: Path, rounds: int, monkeypatch, capsys) -> None:
     long_lived = Workspace(workspace_path).unlock(PASSPHRASE)
     add_everything(long_lived)
-    writer = _start_writer(workspace_path)
+    writer = _Writer(workspace_path)
+    writer.wait_for_commits(20)
     monkeypatch.setenv("CONNECTOR_PASSPHRASE", PASSPHRASE)
     try:
         for n in range(rounds):
@@ -45,11 +68,9 @@ def _loop(workspace_path: Path, rounds: int, monkeypatch, capsys) -> None:
             code = main(["check", "--workspace", str(workspace_path)])  # a fresh connection each time
             captured = capsys.readouterr()
             assert code == 0 and "PROBLEMS" not in captured.out, (n, captured)
-            writer.stdout.readline()  # the writer is still committing
-            assert writer.poll() is None
+            writer.wait_for_commits(3)  # it is still committing beside the checks
     finally:
-        writer.kill()
-        writer.wait()
+        writer.stop()
         long_lived.close()
 
 
@@ -59,4 +80,4 @@ def test_check_beside_a_writer_finds_no_damage(workspace_path, monkeypatch, caps
 
 @pytest.mark.long
 def test_check_beside_a_writer_finds_no_damage_long(workspace_path, monkeypatch, capsys):
-    _loop(workspace_path, 150, monkeypatch, capsys)
+    _loop(workspace_path, 100, monkeypatch, capsys)
