@@ -19,11 +19,12 @@ from typing import Iterator
 import sqlcipher3
 
 from connector_app.errors import DiskFull, WorkspaceDamaged, WorkspaceTooNew
-from connector_app.errors import UserError, WorkspaceReadOnly
-from connector_app.fileio import atomic_writer
 from connector_app.i18n import _
-from connector_app.store import wal as wal_module
 from connector_app.store.migrations import MIGRATIONS, latest_version
+
+from connector_app.errors import UserError, WorkspaceReadOnly  # noqa: I001 (apart, so merges stay clean)
+from connector_app.fileio import atomic_writer
+from connector_app.store import wal as wal_module
 
 DatabaseError = sqlcipher3.DatabaseError
 log = logging.getLogger(__name__)
