@@ -30,17 +30,29 @@ def _crashed_copy(workspace, target: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def uncheckpointed_template(template_workspace, tmp_path_factory) -> Path:
+    """300 people committed in 30 transactions, all still in the log (made once for the module)."""
+    base = tmp_path_factory.mktemp("wal")
+    shutil.copytree(template_workspace[0], base / "live")
+    workspace = Workspace(base / "live")
+    store = workspace.unlock(PASSPHRASE)
+    try:
+        store.checkpoint()
+        store.connection.execute("PRAGMA wal_autocheckpoint = 0")
+        for batch in range(30):
+            with store.atomic():
+                for n in range(10):
+                    store.people.add(_person(batch * 10 + n))
+        return _crashed_copy(workspace, base / "crashed")
+    finally:
+        workspace.lock()
+
+
 @pytest.fixture
-def uncheckpointed(workspace, tmp_path) -> Path:
-    """300 people committed in 30 transactions, all still in the log."""
-    store = workspace.store
-    store.checkpoint()
-    store.connection.execute("PRAGMA wal_autocheckpoint = 0")
-    for batch in range(30):
-        with store.atomic():
-            for n in range(10):
-                store.people.add(_person(batch * 10 + n))
-    return _crashed_copy(workspace, tmp_path / "crashed")
+def uncheckpointed(uncheckpointed_template, tmp_path) -> Path:
+    shutil.copytree(uncheckpointed_template, tmp_path / "crashed")
+    return tmp_path / "crashed"
 
 
 def _frames(log: Path) -> int:
