@@ -180,5 +180,6 @@ def test_a_write_into_a_large_damaged_file_is_never_checkpointed_into_it(filled,
     capsys.readouterr()
     assert (filled / "records.db").read_bytes() == db_before  # what it wrote, if anything, waits in the log
     code = main(["check", "--workspace", str(filled)])
-    assert code == 1 and "damaged" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert code == 1 and "damaged" in captured.out + captured.err  # said by check, or already by unlocking
     assert (filled / "records.db").read_bytes() == db_before
