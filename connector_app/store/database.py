@@ -357,7 +357,11 @@ def probe(path: Path, key: bytes, *, deep: bool | None = None) -> wal_module.Wal
     report = wal_module.check_file(wal_path(path))
     if report.damaged:
         copy = _keep_damaged_log(path)
-        raise _damaged(f"write-ahead log: {report.reason}; copy kept at {copy}")
+        _damaged(f"write-ahead log: {report.reason}; copy kept at {copy}")
+        if copy is None:
+            raise WorkspaceDamaged(_("the write-ahead log records.db-wal is damaged"))
+        raise WorkspaceDamaged(_("the write-ahead log records.db-wal is damaged; a copy of it is in {name}").format(
+            name=copy.name))
     has_log = report.frames > 0
     if deep is None:
         deep = size <= DEEP_PROBE_BYTES

@@ -81,7 +81,7 @@ def test_a_damaged_frame_before_later_commits_is_damage_not_a_torn_tail(uncheckp
     before = fingerprint(uncheckpointed)
     with pytest.raises(WorkspaceDamaged) as caught:
         Workspace(uncheckpointed).unlock(PASSPHRASE)
-    assert "restore from a backup" in caught.value.message()
+    assert "restore from a backup" in caught.value.message() and "records.db-wal.damaged-" in caught.value.message()
     after = fingerprint(uncheckpointed)
     copies = [name for name in after if name.startswith("records.db-wal.damaged-")]
     assert len(copies) == 1 and after[copies[0]] == before["records.db-wal"]  # a copy of the log is kept
