@@ -17,6 +17,8 @@ Automatic backups live in the workspace's ``backups/`` folder: one a day
 (``before-upgrade-from-vN-YYYY-MM-DD``). Both age out after ``KEEP_DAYS`` days,
 the newest ``KEEP_DAYS`` daily ones are kept, and their total size is held under
 ``MAX_TOTAL_BYTES`` by removing the oldest (the newest good backup is always kept).
+A daily backup is not made when it would leave less than ``FREE_RESERVE_BYTES``
+free on the disk (DiskFull), so the records themselves always have room.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import logging
 import os
 import re
 import shutil
+import time
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -50,8 +53,11 @@ MAX_TOTAL_BYTES = 2 * 1024 ** 3  # automatic backups together; documented in the
 
 DAILY = re.compile(r"^daily-(\d{4}-\d{2}-\d{2})\.cbackup$")
 BEFORE_UPGRADE = re.compile(r"^before-upgrade-from-v\d+-(\d{4}-\d{2}-\d{2})\.cbackup$")
-# Our own temporary names: the snapshot beside a backup, and fileio.atomic_writer's temp file.
-_TEMP = re.compile(r"^\..+\.(?:records|tmp)\.(\d+)(?:-journal|-wal|-shm)?$")
+# Our own temporary names: the snapshot made for a backup (with the maker's process id), and
+# fileio.atomic_writer's temp file (a process id, or a random hex tag in newer versions).
+_SNAPSHOT_TEMP = re.compile(r"^\..+\.records\.(\d+)(?:-journal|-wal|-shm)?$")
+_WRITER_TEMP = re.compile(r"^\..+\.tmp\.[0-9a-f]+$")
+STALE_SECONDS = 3600  # a writer's temp file untouched this long belongs to no running backup
 
 
 def _sha256_file(path: Path) -> str:
@@ -242,20 +248,54 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def clean_temp_files(folder: Path) -> list[Path]:
-    """Remove temp files a killed backup left in ``folder`` (our own names only, and only a dead process's)."""
+def clean_temp_files(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temp files a killed backup left in ``folder``: our own names only.
+
+    A snapshot is removed when the process named in it is gone; a writer's temp
+    file (its name may carry no process id) when nothing has written it for an hour.
+    """
     removed = []
     if not Path(folder).is_dir():
         return removed
+    now = time.time() if now is None else now
     for path in Path(folder).iterdir():
-        match = _TEMP.match(path.name)
-        if match and path.is_file() and not _pid_alive(int(match.group(1))):
-            try:
+        try:
+            if not path.is_file():
+                continue
+            snapshot = _SNAPSHOT_TEMP.match(path.name)
+            if snapshot:
+                stale = not _pid_alive(int(snapshot.group(1)))
+            elif _WRITER_TEMP.match(path.name):
+                stale = now - path.stat().st_mtime > STALE_SECONDS
+            else:
+                continue
+            if stale:
                 path.unlink()
                 removed.append(path)
-            except OSError:
-                pass
+        except OSError:
+            pass
     return removed
+
+
+FREE_RESERVE_BYTES = 256 * 1024 ** 2  # an automatic backup never leaves less than this free
+
+
+def _require_room(folder: Path, db_path: Path) -> None:
+    """Refuse (DiskFull) an automatic backup that would leave the disk nearly full.
+
+    Making one needs room for the snapshot and the backup file, each at most the size
+    of the database and its log; the app's own next writes need room after that.
+    """
+    try:
+        size = db_path.stat().st_size
+        log_file = Path(str(db_path) + "-wal")
+        size += log_file.stat().st_size if log_file.exists() else 0
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if free < 2 * size + FREE_RESERVE_BYTES:
+        log.warning("daily backup skipped: %d bytes free, %d needed", free, 2 * size + FREE_RESERVE_BYTES)
+        raise DiskFull()
 
 
 @dataclass
@@ -278,6 +318,7 @@ def daily_backup(db_path: Path, db_key: bytes, keys_path: Path, folder: Path, to
     target = folder / f"daily-{today.isoformat()}{SUFFIX}"
     made = None
     if not target.exists():
+        _require_room(folder, Path(db_path))
         conn = open_reader(db_path, db_key)
         try:
             conn.execute("PRAGMA cipher_memory_security = ON")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import zipfile
 from datetime import date
 
@@ -49,13 +50,17 @@ def test_prune_holds_the_total_under_the_cap_but_keeps_the_newest(tmp_path):
 def test_a_killed_backups_temp_files_are_removed_on_the_next_start(workspace_path):
     folder = workspace_path / "backups"
     dead = _fake(folder, ".daily-2026-03-01.cbackup.records.999999999")
-    dead_zip = _fake(folder, ".daily-2026-03-01.cbackup.tmp.999999999")
     dead_journal = _fake(folder, ".daily-2026-03-01.cbackup.records.999999999-journal")
-    alive = _fake(folder, f".daily-2026-03-02.cbackup.records.{os.getppid()}")  # a live process's
+    old_zip = _fake(folder, ".daily-2026-03-01.cbackup.tmp.3fa9c2d1")
+    old_zip_pid = _fake(folder, ".daily-2026-03-01.cbackup.tmp.999999999")
+    for path in (old_zip, old_zip_pid):
+        os.utime(path, (path.stat().st_mtime - 7200,) * 2)  # untouched for two hours
+    alive = _fake(folder, f".daily-2026-03-02.cbackup.records.{os.getppid()}")  # a live process's snapshot
+    fresh_zip = _fake(folder, ".daily-2026-03-02.cbackup.tmp.77aa00ff")  # being written right now
     foreign = _fake(folder, ".someone-elses-file")
     Workspace(workspace_path).unlock(PASSPHRASE).close()
-    assert not dead.exists() and not dead_zip.exists() and not dead_journal.exists()
-    assert alive.exists() and foreign.exists()
+    assert not any(p.exists() for p in (dead, dead_journal, old_zip, old_zip_pid))
+    assert alive.exists() and fresh_zip.exists() and foreign.exists()
 
 
 def test_a_backup_is_compact_and_verified(workspace, tmp_path):
@@ -89,3 +94,15 @@ def test_restore_checks_the_restored_records_before_saying_restored(workspace, t
         Workspace.restore(forged, tmp_path / "target", passphrase=PASSPHRASE)
     assert "damaged" in caught.value.message()
     assert not (tmp_path / "target").exists() and not list(tmp_path.glob(".target.*"))
+
+
+def test_a_daily_backup_that_would_nearly_fill_the_disk_is_not_made(workspace, monkeypatch):
+    from connector_app.errors import DiskFull
+    from connector_app.store import backup
+    start = date(2026, 3, 1)
+    workspace.daily_backup(today=start)
+    kept = sorted(p.name for p in workspace.backup_dir.iterdir())
+    monkeypatch.setattr(backup, "FREE_RESERVE_BYTES", shutil.disk_usage(workspace.backup_dir).free + 1)
+    with pytest.raises(DiskFull):
+        workspace.daily_backup(today=date(2026, 3, 20))
+    assert sorted(p.name for p in workspace.backup_dir.iterdir()) == kept  # nothing made, nothing pruned
