@@ -30,9 +30,11 @@ tell whether later frames of the same generation (same salts) are intact:
 
 from __future__ import annotations
 
+import io
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 HEADER_SIZE = 32
 FRAME_HEADER_SIZE = 24
@@ -63,43 +65,58 @@ def _checksum(data: bytes | memoryview, s0: int, s1: int, big_endian: bool) -> t
 
 def check_bytes(data: bytes) -> WalReport:
     """Judge a WAL held in memory (see the module notes)."""
+    return check_stream(io.BytesIO(data))
+
+
+def _frames(stream: BinaryIO, frame_size: int) -> Iterator[bytes]:
+    """Whole frames after the header, one at a time (a torn last frame is left out)."""
+    stream.seek(HEADER_SIZE)
+    while True:
+        frame = stream.read(frame_size)
+        if len(frame) < frame_size:
+            return
+        yield frame
+
+
+def check_stream(stream: BinaryIO) -> WalReport:
+    """Judge a WAL read from ``stream``, one frame at a time: memory stays small however long the log."""
     report = WalReport()
-    if len(data) < HEADER_SIZE:
+    stream.seek(0)
+    header = stream.read(HEADER_SIZE)
+    if len(header) < HEADER_SIZE:
         return report  # empty, or a header torn while the log was first written: no frames to lose
-    magic, version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", data[:HEADER_SIZE])
+    magic, version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(">8I", header)
     header_ok = (magic in (MAGIC_LE, MAGIC_BE) and version == FORMAT_VERSION
                  and page_size >= 512 and page_size & (page_size - 1) == 0 and page_size <= 65536)
     big_endian = magic == MAGIC_BE
     if header_ok:
-        header_ok = _checksum(data[:24], 0, 0, big_endian) == (c1, c2)
+        header_ok = _checksum(header[:24], 0, 0, big_endian) == (c1, c2)
     if not header_ok:
         # SQLite then ignores the whole log. Anything in it that still looks like a chain
         # of frames (at any page size it could have) is committed work about to be lost.
         for size in (4096, 1024, 2048, 8192, 16384, 32768, 65536, 512):
             for endian in (False, True):
-                if _intact_frames_after(data, size, endian, 0, None):
+                if _intact_commit_after(_frames(stream, FRAME_HEADER_SIZE + size), endian, None, None):
                     report.damaged = True
                     report.reason = "the log header is damaged but frames follow it"
                     return report
         return report
 
-    frame_size = FRAME_HEADER_SIZE + page_size
-    count = (len(data) - HEADER_SIZE) // frame_size
+    frames = _frames(stream, FRAME_HEADER_SIZE + page_size)
     s0, s1 = c1, c2
     pending: set[int] = set()
-    broken_at = None
-    for index in range(count):
-        start = HEADER_SIZE + index * frame_size
-        frame = memoryview(data)[start:start + frame_size]
+    for index, frame in enumerate(frames):
         pgno, db_size, f_salt1, f_salt2, f_c1, f_c2 = struct.unpack(">6I", frame[:FRAME_HEADER_SIZE])
-        if pgno == 0 or (f_salt1, f_salt2) != (salt1, salt2):
-            broken_at = index
-            break
-        s0, s1 = _checksum(frame[:8], s0, s1, big_endian)
-        s0, s1 = _checksum(frame[FRAME_HEADER_SIZE:], s0, s1, big_endian)
-        if (s0, s1) != (f_c1, f_c2):
-            broken_at = index
-            break
+        broken = pgno == 0 or (f_salt1, f_salt2) != (salt1, salt2)
+        if not broken:
+            s0, s1 = _checksum(frame[:8], s0, s1, big_endian)
+            s0, s1 = _checksum(frame[FRAME_HEADER_SIZE:], s0, s1, big_endian)
+            broken = (s0, s1) != (f_c1, f_c2)
+        if broken:
+            if _intact_commit_after(frames, big_endian, (salt1, salt2), frame):
+                report.damaged = True
+                report.reason = f"frame {index + 1} is damaged and intact frames of the same log follow it"
+            return report
         pending.add(pgno)
         if db_size:
             report.frames = index + 1
@@ -107,73 +124,61 @@ def check_bytes(data: bytes) -> WalReport:
             report.db_pages = db_size
             report.pages |= pending
             pending = set()
-    if broken_at is not None and _intact_frames_after(data, page_size, big_endian, broken_at, (salt1, salt2)):
-        report.damaged = True
-        report.reason = f"frame {broken_at + 1} is damaged and intact frames of the same log follow it"
     return report
 
 
-def _intact_frames_after(data: bytes, page_size: int, big_endian: bool, broken_at: int,
-                         salts: tuple[int, int] | None) -> bool:
-    """Is some commit frame after ``broken_at`` intact, judged from the checksum stored in the frame before it?
+def _intact_commit_after(frames: Iterator[bytes], big_endian: bool, salts: tuple[int, int] | None,
+                         previous: bytes | None) -> bool:
+    """Is some later commit frame intact, judged from the checksum stored in the frame before it?
 
     Only commit frames count: frames of a transaction that failed or was rolled back
     (a full disk, a spilled cache) stay in the file after the last commit, chained
     among themselves, until a later transaction overwrites them, and they never
     included a commit frame. A commit frame after the break is committed work that
-    SQLite would drop.
-
-    With ``salts`` given, only frames of that generation count; without, a frame must
-    share its salts with the frame before it (a chain, as SQLite writes them).
+    SQLite would drop. With ``salts`` given, only frames of that generation count;
+    without, a frame must share its salts with the frame before it (a chain, as
+    SQLite writes them).
     """
-    frame_size = FRAME_HEADER_SIZE + page_size
-    count = (len(data) - HEADER_SIZE) // frame_size
-    view = memoryview(data)
-    for index in range(max(broken_at, 0) + 1, count):
-        prev = HEADER_SIZE + (index - 1) * frame_size
-        start = prev + frame_size
-        _p, _d, p_salt1, p_salt2, p_c1, p_c2 = struct.unpack(">6I", view[prev:prev + FRAME_HEADER_SIZE])
-        pgno, db_size, f_salt1, f_salt2, f_c1, f_c2 = struct.unpack(">6I", view[start:start + FRAME_HEADER_SIZE])
-        if pgno == 0 or db_size == 0:
-            continue  # only a commit frame proves a transaction was acknowledged
-        if salts is not None and (f_salt1, f_salt2) != salts:
-            continue
-        if salts is None and (f_salt1, f_salt2) != (p_salt1, p_salt2):
-            continue
-        s0, s1 = _checksum(view[start:start + 8], p_c1, p_c2, big_endian)
-        s0, s1 = _checksum(view[start + FRAME_HEADER_SIZE:start + frame_size], s0, s1, big_endian)
-        if (s0, s1) == (f_c1, f_c2):
-            return True
+    for frame in frames:
+        if previous is not None:
+            _p, _d, p_salt1, p_salt2, p_c1, p_c2 = struct.unpack(">6I", previous[:FRAME_HEADER_SIZE])
+            pgno, db_size, f_salt1, f_salt2, f_c1, f_c2 = struct.unpack(">6I", frame[:FRAME_HEADER_SIZE])
+            same_generation = ((f_salt1, f_salt2) == salts if salts is not None
+                               else (f_salt1, f_salt2) == (p_salt1, p_salt2))
+            if pgno and db_size and same_generation:
+                s0, s1 = _checksum(frame[:8], p_c1, p_c2, big_endian)
+                s0, s1 = _checksum(frame[FRAME_HEADER_SIZE:], s0, s1, big_endian)
+                if (s0, s1) == (f_c1, f_c2):
+                    return True
+        previous = frame
     return False
 
 
-def read_stable(path: Path, attempts: int = 5) -> bytes | None:
-    """The log's bytes, read until two reads in a row agree (another process may be appending).
+def _signature(path: Path) -> tuple | None:
+    try:
+        info = Path(path).stat()
+    except FileNotFoundError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ino
 
-    None when the file does not exist; the last read when it never settles (then a
-    live writer owns the log, its index is current, and SQLite will not run recovery).
+
+def check_file(path: Path, attempts: int = 3) -> WalReport:
+    """Judge the WAL at ``path`` (a missing file is an empty log).
+
+    Another process may be appending to it meanwhile: a verdict of damage counts
+    only from a pass over a file that did not change while it was read.
     """
-    previous = None
-    for _ in range(attempts):
+    report = WalReport()
+    for _attempt in range(attempts):
+        before = _signature(path)
+        if before is None:
+            return WalReport()
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as stream:
+                report = check_stream(stream)
         except FileNotFoundError:
-            return None
-        if data == previous:
-            return data
-        previous = data
-    return previous
-
-
-def check_file(path: Path) -> WalReport:
-    """Judge the WAL at ``path`` (a missing file is an empty log)."""
-    first = read_stable(path)
-    if first is None:
-        return WalReport()
-    report = check_bytes(first)
-    if report.damaged:
-        # Never cry wolf over a log that moved under us: judge it again on a fresh read.
-        again = read_stable(path)
-        if again is None or again != first:
-            return check_bytes(again or b"")
+            return WalReport()
+        if not report.damaged or _signature(path) == before:
+            return report
+    report.damaged = False  # it never held still: a live writer owns it, and SQLite will not recover it
     return report
