@@ -69,55 +69,56 @@ def _is_read_only_error(exc: BaseException) -> bool:
         "readonly" in str(exc).lower() or getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"))
 
 
-class _Guard:
-    """Shared by a connection and its cursors: notices damage and read-only refusals."""
-
-    __slots__ = ("conn",)
-
-    def __init__(self, conn):
-        self.conn = conn
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, exc, _tb):
-        if exc is None or not isinstance(exc, sqlcipher3.DatabaseError):
-            return False
-        conn = self.conn
-        if is_damage(exc):
-            conn.note_damage()
-            raise WorkspaceDamaged() from None
-        if conn.damaged and "not authorized" in str(exc).lower():
-            raise WorkspaceDamaged() from None
-        if conn.read_only and _is_read_only_error(exc):
-            raise WorkspaceReadOnly() from None
-        return False
+def _translate(conn, exc: sqlcipher3.DatabaseError) -> BaseException:
+    """The error to raise for ``exc`` met on ``conn``: damage and read-only refusals become UserErrors."""
+    if is_damage(exc):
+        conn.note_damage()
+        return WorkspaceDamaged()
+    if conn.damaged and "not authorized" in str(exc).lower():
+        return WorkspaceDamaged()
+    if conn.read_only and _is_read_only_error(exc):
+        return WorkspaceReadOnly()
+    return exc
 
 
 class _Cursor(sqlcipher3.Cursor):
+    """Notices damage wherever SQLite meets it: running a statement or fetching its rows."""
+
     def execute(self, *args):
-        with _Guard(self.connection):
+        try:
             return super().execute(*args)
+        except sqlcipher3.DatabaseError as exc:
+            raise _translate(self.connection, exc) from None
 
     def executemany(self, *args):
-        with _Guard(self.connection):
+        try:
             return super().executemany(*args)
+        except sqlcipher3.DatabaseError as exc:
+            raise _translate(self.connection, exc) from None
 
     def fetchone(self):
-        with _Guard(self.connection):
+        try:
             return super().fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise _translate(self.connection, exc) from None
 
     def fetchmany(self, *args, **kwargs):
-        with _Guard(self.connection):
+        try:
             return super().fetchmany(*args, **kwargs)
+        except sqlcipher3.DatabaseError as exc:
+            raise _translate(self.connection, exc) from None
 
     def fetchall(self):
-        with _Guard(self.connection):
+        try:
             return super().fetchall()
+        except sqlcipher3.DatabaseError as exc:
+            raise _translate(self.connection, exc) from None
 
     def __next__(self):
-        with _Guard(self.connection):
+        try:
             return super().__next__()
+        except sqlcipher3.DatabaseError as exc:
+            raise _translate(self.connection, exc) from None
 
 
 class Connection(sqlcipher3.Connection):
@@ -140,11 +141,10 @@ class Connection(sqlcipher3.Connection):
         return super().cursor(factory)
 
     def execute(self, *args):
-        with _Guard(self):
-            if args and isinstance(args[0], str) and args[0][:6].upper() == "PRAGMA" \
-                    and "wal_checkpoint" in args[0].lower():
-                self.verify_before_checkpoint()
-            return self.cursor().execute(*args)
+        if args and isinstance(args[0], str) and args[0][:6].upper() == "PRAGMA" \
+                and "wal_checkpoint" in args[0].lower():
+            self.verify_before_checkpoint()
+        return self.cursor().execute(*args)
 
     def verify_before_checkpoint(self) -> None:
         """Authenticate the file's pages once before a checkpoint writes into it.
@@ -170,8 +170,7 @@ class Connection(sqlcipher3.Connection):
             raise WorkspaceDamaged()
 
     def executemany(self, *args):
-        with _Guard(self):
-            return self.cursor().executemany(*args)
+        return self.cursor().executemany(*args)
 
     def note_damage(self) -> None:
         """From now on: read only, and no checkpoint when closing."""
