@@ -91,10 +91,19 @@ def test_every_command_says_damaged_and_changes_no_byte(filled, how, monkeypatch
     assert not (filled / "backups").exists()
 
 
-def test_page_two_damage_says_damaged_not_something_unexpected(filled):
-    _damage(filled, "page-2")
-    with pytest.raises(WorkspaceDamaged):
-        Workspace(filled).unlock(PASSPHRASE)
+@pytest.mark.parametrize("how", ["page-2", "middle", "last-page"])
+def test_damage_a_large_file_meets_on_reading_says_damaged_not_something_unexpected(filled, how, monkeypatch,
+                                                                                  capsys):
+    monkeypatch.setattr(database, "DEEP_PROBE_BYTES", 0)  # unlock reads only what it needs
+    _damage(filled, how)
+    db_before = (filled / "records.db").read_bytes()
+    monkeypatch.setenv("CONNECTOR_PASSPHRASE", PASSPHRASE)
+    for command in (["person", "list"], ["person", "list", "--search", "Text"], ["check"]):
+        code = main([*command, "--workspace", str(filled)])
+        captured = capsys.readouterr()
+        said = (captured.out + captured.err).lower()
+        assert code == 1 and "damaged" in said and "unexpected" not in said, (command, captured)
+        assert (filled / "records.db").read_bytes() == db_before
 
 
 @pytest.fixture
