@@ -423,7 +423,7 @@ def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool | N
             read_only = folder_is_read_only(path)
     try:
         conn = open_connection(path, key, read_only=read_only,
-                            immutable=read_only and report is not None and report.frames == 0)
+                               immutable=read_only and report is not None and report.frames == 0)
     except sqlcipher3.DatabaseError as exc:
         if read_only:
             raise WorkspaceReadOnly() from None
@@ -444,7 +444,8 @@ def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool | N
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA busy_timeout = 10000")
     except (sqlcipher3.DatabaseError, UserError) as exc:
-        conn.note_damage() if isinstance(exc, WorkspaceDamaged) else None
+        if isinstance(exc, WorkspaceDamaged) or is_damage(exc):
+            conn.note_damage()  # so closing it checkpoints nothing into the file
         conn.close()
         if isinstance(exc, UserError):
             raise
