@@ -40,7 +40,7 @@ import sqlcipher3
 from connector_app.errors import BackupInvalid, DiskFull, WorkspaceDamaged
 from connector_app.fileio import atomic_writer, fsync_dir, make_private_dir
 from connector_app.i18n import _
-from connector_app.store.database import open_connection, is_damage, is_disk_full, open_reader
+from connector_app.store.database import is_damage, is_disk_full, open_connection, open_reader, records_damaged
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def snapshot(conn, target: Path, key: bytes) -> int:
         if is_disk_full(exc):
             raise DiskFull() from None
         if is_damage(exc):
-            raise WorkspaceDamaged() from None
+            raise records_damaged() from None
         raise
     _fsync_file(target)
     verify_database(target, key)

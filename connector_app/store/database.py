@@ -64,6 +64,11 @@ def _read_only_authorizer(action, arg1, arg2, _db, _trigger):
     return sqlcipher3.SQLITE_DENY
 
 
+def records_damaged() -> WorkspaceDamaged:
+    """The error for damage found in records.db (its pages, its length, its log)."""
+    return WorkspaceDamaged(_("records.db cannot be read"))
+
+
 def _is_read_only_error(exc: BaseException) -> bool:
     return isinstance(exc, sqlcipher3.DatabaseError) and (
         "readonly" in str(exc).lower() or getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"))
@@ -73,9 +78,9 @@ def _translate(conn, exc: sqlcipher3.DatabaseError) -> BaseException:
     """The error to raise for ``exc`` met on ``conn``: damage and read-only refusals become UserErrors."""
     if is_damage(exc):
         conn.note_damage()
-        return WorkspaceDamaged()
+        return records_damaged()
     if conn.damaged and "not authorized" in str(exc).lower():
-        return WorkspaceDamaged()
+        return records_damaged()
     if conn.read_only and _is_read_only_error(exc):
         return WorkspaceReadOnly()
     return exc
@@ -154,7 +159,7 @@ class Connection(sqlcipher3.Connection):
         into a file that is damaged where nothing read it. Raises WorkspaceDamaged.
         """
         if self.damaged:
-            raise WorkspaceDamaged()
+            raise records_damaged()
         if self.read_only or self._verified or self._path is None:
             return
         self._verified = True
@@ -167,7 +172,7 @@ class Connection(sqlcipher3.Connection):
         if bad:
             _damaged("pages fail authentication before a checkpoint")
             self.note_damage()
-            raise WorkspaceDamaged()
+            raise records_damaged()
 
     def executemany(self, *args):
         return self.cursor().executemany(*args)
@@ -270,7 +275,7 @@ def _keep_damaged_log(path: Path) -> Path | None:
 
 def _damaged(detail: str) -> WorkspaceDamaged:
     log.warning("records.db judged damaged: %s", detail)
-    return WorkspaceDamaged()
+    return records_damaged()
 
 
 def failing_pages(conn) -> set:
@@ -435,7 +440,7 @@ def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool | N
         # Reading the schema is the first access that decrypts a page.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not create and conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-            raise WorkspaceDamaged()  # never turn it into a new one
+            raise records_damaged()  # never turn it into a new one
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = FULL")
