@@ -2,6 +2,7 @@
 #
 #   make run           create .venv, install, compile translations, start the desktop app
 #   make test          import contracts (import-linter), then the whole pytest suite headless
+#   make test-long     the long loops that hunt rare races (pytest -m long), minutes not seconds
 #   make bench         the benchmark table as JSON
 #   make build         PyInstaller one-folder bundle in dist/connector-app/
 #   make i18n          extract strings to locales/connector_app.pot, update .po files, compile
@@ -40,7 +41,7 @@ MO_FILES      := $(PO_FILES:.po=.mo)
 I18N_KEYWORDS := -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2
 VERSION        = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' connector_app/__init__.py)
 
-.PHONY: help run test bench build i18n i18n-compile syslibs clean distclean
+.PHONY: help run test test-long bench build i18n i18n-compile syslibs clean distclean
 
 help:
 	@sed -n 's/^#   make /make /p' $(MAKEFILE_LIST)
@@ -84,6 +85,9 @@ run: syslibs $(STAMP_RUN) i18n-compile
 test: syslibs $(STAMP_TEST) i18n-compile
 	$(LINT_IMPORTS)
 	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest $(PYTEST_ARGS)
+
+test-long: syslibs $(STAMP_TEST) i18n-compile
+	QT_QPA_PLATFORM=offscreen $(VENV_PY) -m pytest -m long $(PYTEST_ARGS)
 
 bench: $(STAMP_RUN) i18n-compile
 	$(VENV)/bin/connector-app bench $(BENCH_ARGS)

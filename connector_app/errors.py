@@ -157,3 +157,10 @@ class WorkspaceBusy(UserError):
     def message(self) -> str:
         return _("This workspace is busy: another program on this laptop is saving to it (the desktop app, "
                  "or a command). Try again in a moment; nothing was changed by this action.")
+
+
+class WorkspaceReadOnly(UserError):
+    """The workspace is on a read-only disk (or its files cannot be written): it can be read, not changed."""
+
+    def message(self) -> str:
+        return _("This workspace is on a read-only disk: it can be read, but nothing can be changed in it.")

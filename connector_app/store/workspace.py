@@ -15,18 +15,23 @@ import os
 from datetime import date
 from pathlib import Path
 
-from connector_app.errors import WorkspaceDamaged, WorkspaceLocked, WorkspaceMissing
+from connector_app.errors import WorkspaceDamaged, WorkspaceLocked, WorkspaceMissing, WorkspaceReadOnly
 from connector_app.fileio import make_private_dir, require_new_folder, staged_folder
 from connector_app.i18n import _
 from connector_app.ids import new_id
 from connector_app.passphrase import require_strong
-from connector_app.store.database import connect, migrate
+from connector_app.store.database import connect, migrate, schema_version
+from connector_app.store.migrations import latest_version
 from connector_app.store.keyslots import (
     PASSPHRASE, RECOVERY, KdfParams, KeyFile, key_fits_database, new_recovery_code, normalise_recovery_code,
 )
 from connector_app.store.store import Store
 
 DB_NAME, KEYS_NAME, BACKUP_DIR = "records.db", "keys.json", "backups"
+
+
+def _no_audit(*_args, **_kwargs) -> None:
+    """The audit log of a workspace opened from a read-only disk: nothing can be written."""
 
 
 class Workspace:
@@ -98,6 +103,7 @@ class Workspace:
         return KeyFile.load(self.keys_path)
 
     def _open(self, db_key: bytes, keyfile: KeyFile) -> Store:
+        # connect() looks for damage with a read-only probe first: on damage no file is changed.
         try:
             conn = connect(self.db_path, db_key)
         except WorkspaceDamaged:
@@ -105,6 +111,8 @@ class Workspace:
                 raise WorkspaceDamaged(_("keys.json belongs to another workspace")) from None
             raise
         try:
+            if conn.read_only and schema_version(conn) < latest_version():
+                raise WorkspaceReadOnly()  # it needs an upgrade, which is a write
             migrate(conn, before_upgrade=lambda version: self._backup_before_upgrade(conn, db_key, version))
             row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
             if row is None or row[0] != keyfile.workspace_id:
@@ -116,9 +124,20 @@ class Workspace:
         except BaseException:
             conn.close()
             raise
+        if conn.read_only:
+            # A read-only disk keeps no audit trail, and reading (listing, export, check) still works.
+            store.audit.record = store.audit.later = _no_audit
+        else:
+            from connector_app.store.backup import clean_temp_files
+            clean_temp_files(self.backup_dir)  # what a killed backup left behind
         self._key = db_key
         self.store = store
         return store
+
+    @property
+    def read_only(self) -> bool:
+        """Opened from a read-only disk: reading works, every write raises WorkspaceReadOnly."""
+        return self.store is not None and self.store.is_open and getattr(self.store.connection, "read_only", False)
 
     def unlock(self, passphrase: str) -> Store:
         """Open with the passphrase. A wrong one raises WrongPassphrase and writes nothing."""
@@ -181,34 +200,79 @@ class Workspace:
     # backups -------------------------------------------------------------------
 
     def backup(self, out: Path) -> Path:
-        """An encrypted, consistent copy of the workspace (records and key slots) in one file."""
+        """An encrypted, verified, consistent copy of the workspace (records and key slots) in one file.
+
+        On a damaged workspace nothing is written (WorkspaceDamaged).
+        """
         from connector_app.store.backup import write_backup
         store, db_key = self._require_unlocked()
-        write_backup(store, db_key, self.keys_path, Path(out))
-        with store.atomic():
-            store.audit.record("backup")
+        temp_dir = None if self.read_only else self.backup_dir
+        try:
+            write_backup(store, db_key, self.keys_path, Path(out), temp_dir=temp_dir)
+        except WorkspaceDamaged:
+            store.connection.note_damage()
+            raise
+        if not self.read_only:
+            with store.atomic():
+                store.audit.record("backup")
         return Path(out)
 
-    def daily_backup(self, today: date | None = None, keep: int = 7) -> Path | None:
-        """The rolling automatic backup: one per day on first unlock, the newest ``keep`` kept."""
-        from connector_app.store.backup import rolling_backup
+    def daily_backup(self, today: date | None = None, keep: int | None = None,
+                     max_bytes: int | None = None) -> Path | None:
+        """The rolling automatic backup: one a day, verified before it counts, old ones pruned.
+
+        Runs on a connection of its own, so a caller may run it on a worker thread while
+        the store is in use (see ``daily_backup_job``). Returns the new backup, or None
+        (already made today, or a read-only disk). On damage it makes no backup, removes
+        none, marks the open store so it writes nothing more, and raises WorkspaceDamaged.
+        """
         store, db_key = self._require_unlocked()
-        return rolling_backup(store, db_key, self.keys_path, self.backup_dir, today or date.today(), keep)
+        if self.read_only:
+            return None
+        job = self.daily_backup_job(today, keep, max_bytes)
+        try:
+            return job()
+        except WorkspaceDamaged:
+            if store.is_open:
+                store.connection.note_damage()
+            raise
+
+    def daily_backup_job(self, today: date | None = None, keep: int | None = None,
+                         max_bytes: int | None = None):
+        """A callable making today's backup on its own connection: for a worker thread or the task runner."""
+        from connector_app.store import backup as backups
+        _store, db_key = self._require_unlocked()
+        args = dict(keep=backups.KEEP_DAYS if keep is None else keep,
+                    max_bytes=backups.MAX_TOTAL_BYTES if max_bytes is None else max_bytes)
+        db_path, keys_path, folder = self.db_path, self.keys_path, self.backup_dir
+
+        def job() -> Path | None:
+            return backups.daily_backup(db_path, db_key, keys_path, folder, today or date.today(), **args).made
+        return job
 
     @classmethod
     def restore(cls, backup_file: Path | str, to: Path | str, *, passphrase: str | None = None,
                 recovery_code: str | None = None) -> "Workspace":
         """Restore a backup into a new folder, proving first that the secret opens it.
 
-        The restored copy gets a new device id: if the original laptop is still in
-        use, the two must never write changes under the same name.
+        The restored database is verified (every page authenticated, SQLite's
+        integrity check) before it is said to be restored. The restored copy gets a
+        new device id: if the original laptop is still in use, the two must never
+        write changes under the same name.
         """
-        from connector_app.store.backup import extract_backup
+        from connector_app.errors import BackupInvalid
+        from connector_app.store.backup import extract_backup, verify_database
         with staged_folder(Path(to), "restoring") as staging:
             extract_backup(Path(backup_file), staging)
             trial = cls(staging)
-            store = (trial.unlock_with_recovery_code(recovery_code) if recovery_code is not None
-                     else trial.unlock(passphrase or ""))
+            keyfile = trial._load_keys()
+            db_key = (keyfile.open_slot(RECOVERY, normalise_recovery_code(recovery_code))
+                      if recovery_code is not None else keyfile.open_slot(PASSPHRASE, passphrase or ""))
+            try:
+                verify_database(trial.db_path, db_key)
+            except WorkspaceDamaged:
+                raise BackupInvalid(_("the records in it are damaged")) from None
+            store = trial._open(db_key, keyfile)
             device_id = new_id()
             with store.atomic():
                 store.connection.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (device_id,))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from connector_app.errors import (
     WeakPassphrase, WorkspaceDamaged, WorkspaceExists, WorkspaceLocked, WorkspaceMissing, WorkspaceTooNew,
     WrongPassphrase, WrongRecoveryCode,
 )
+from connector_app.domain.records import Person
 from connector_app.passphrase import UnlockThrottle, assess
 from connector_app.store.database import connect
 from connector_app.store.keyslots import PASSPHRASE, KdfParams, KeyFile, normalise_recovery_code
@@ -115,25 +117,40 @@ def test_damaged_database_is_reported_and_left_alone(workspace_path, damage):
     assert fingerprint(workspace_path) == before
 
 
-def test_damage_deep_in_the_file_is_found_by_check(workspace, tmp_path):
-    from connector_app.store.integrity import check_store
+def _deep_damage(workspace) -> Path:
     for _ in range(5):
         add_everything(workspace.store, text="x" * 300)
     workspace.store.checkpoint()
     path = workspace.path
     workspace.lock()
-    db = path / "records.db"
-    offset = db.stat().st_size - 2000  # inside the last page
-    flip_byte(db, offset)
-    damaged_page = db.read_bytes()[offset - 2000:offset + 1000]
+    flip_byte(path / "records.db", (path / "records.db").stat().st_size - 2000)  # inside the last page
+    return path
+
+
+def test_damage_deep_in_a_small_file_is_found_on_unlock_and_nothing_is_written(workspace):
+    path = _deep_damage(workspace)
+    before = fingerprint(path)
+    with pytest.raises(WorkspaceDamaged):
+        Workspace(path).unlock(GOOD)
+    assert fingerprint(path) == before
+
+
+def test_damage_deep_in_a_large_file_is_found_by_check_and_stops_all_writing(workspace, monkeypatch):
+    from connector_app.store import database
+    from connector_app.store.integrity import check_store
+    monkeypatch.setattr(database, "DEEP_PROBE_BYTES", 0)  # as for a file too large to read whole at unlock
+    path = _deep_damage(workspace)
+    db_before = (path / "records.db").read_bytes()
     store = Workspace(path).unlock(GOOD)
     try:
         report = check_store(store)
+        assert not report["cipher_ok"] and report["problems"] > 0
+        with pytest.raises(WorkspaceDamaged):  # nothing more is written once damage is known
+            store.people.add(Person(display_name="After", consent_scope="record_only", consent_on="2026-01-01"))
     finally:
         store.close()
-    assert not report["cipher_ok"] and report["problems"] > 0
-    # Unlocking records an audit entry elsewhere in the file; the damaged page itself is never rewritten.
-    assert db.read_bytes()[offset - 2000:offset + 1000] == damaged_page
+    # The unlock's audit row went to the log; closing did not checkpoint it into the damaged file.
+    assert (path / "records.db").read_bytes() == db_before
 
 
 @pytest.mark.parametrize("damage", ["truncate", "edit-salt", "not-json", "missing", "other-workspace"])
