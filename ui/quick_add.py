@@ -210,7 +210,10 @@ class QuickAddDialog(QDialog):
         self._fill_defaults()
         self._people_changed()
         self.resize(640, 700)
-        self.people_field.edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.people_field.edit.setFocus()  # who first: the one thing with no default
 
     def _fill_defaults(self) -> None:
         me = self.workspace.store.actor_id if self.workspace.store is not None else None

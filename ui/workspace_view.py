@@ -122,6 +122,8 @@ class WorkspaceView(QWidget):
         dialog.finished.connect(lambda _result: self._quick_add_closed(dialog))
         self.quick_add = dialog
         dialog.show()  # not open(): that would make it window-modal
+        dialog.raise_()
+        dialog.activateWindow()
         return dialog
 
     def _quick_add_closed(self, dialog) -> None:
