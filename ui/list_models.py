@@ -77,7 +77,12 @@ class KeysetModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole, Qt.AccessibleTextRole):
+        if role == Qt.DisplayRole:
+            # Each cell's text keeps its own direction (a Latin name in a right-to-left screen
+            # still reads "Alan W.", not ".Alan W"): a first-strong isolate around it.
+            text = self.columns[index.column()].text(row)
+            return f"\u2068{text}\u2069" if text else text
+        if role in (Qt.ToolTipRole, Qt.AccessibleTextRole):
             return self.columns[index.column()].text(row)
         if role == ROW_ID_ROLE:
             return row.id

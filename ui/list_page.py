@@ -20,6 +20,7 @@ from ui.widgets import heading
 FILTER_COLUMNS = 3
 SEARCH_DELAY_MS = 250
 MIN_COLUMN, MAX_COLUMN = 90, 320
+FIT_ROWS, COLUMN_PADDING = 30, 28
 
 
 class ChoiceBox(QComboBox):
@@ -107,11 +108,15 @@ class ListPage(QWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Columns as wide as the first page needs (read once: never the whole list), within reason."""
+        """Columns as wide as their title and the first rows need, within reason (never a scan of the list)."""
         header = self.table.horizontalHeader()
-        self.table.resizeColumnsToContents()
+        metrics = self.table.fontMetrics()
+        rows = min(self.model.rowCount(), FIT_ROWS)
         for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(max(header.sectionSize(column), MIN_COLUMN), MAX_COLUMN))
+            texts = [str(self.model.headerData(column, Qt.Horizontal) or "")]
+            texts += [str(self.model.index(row, column).data() or "") for row in range(rows)]
+            width = max(metrics.horizontalAdvance(text) for text in texts) + COLUMN_PADDING
+            header.resizeSection(column, min(max(width, MIN_COLUMN), MAX_COLUMN))
 
     def clear(self) -> None:
         self._reload_timer.stop()

@@ -209,8 +209,10 @@ class Queries:
             "SELECT DISTINCT area FROM person WHERE area IS NOT NULL AND area != '' ORDER BY area COLLATE NOCASE")]
 
     def languages_spoken(self) -> list[str]:
+        # Few distinct lists among many people: unpack each list once, not once per person.
         return [r[0] for r in self._conn.execute(
-            "SELECT DISTINCT j.value FROM person p, json_each(p.languages) j ORDER BY j.value")]
+            "SELECT DISTINCT j.value FROM (SELECT DISTINCT languages FROM person) p, json_each(p.languages) j "
+            "ORDER BY j.value")]
 
     # conversations -------------------------------------------------------------------
 

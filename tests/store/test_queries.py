@@ -225,3 +225,10 @@ def test_listeners_hear_nothing_of_a_rolled_back_write(store, world):
     store.remove_records_listener(heard.append)
     store.people.restore(world["people"][-1].id)
     assert len(heard) == 1
+
+
+def test_filter_choices_list_each_area_and_language_once(store, world):
+    assert store.queries.areas() == ["Hillside", "Riverside"]
+    assert store.queries.languages_spoken() == ["en", "pl"]
+    assert [name for _id, name in store.queries.venues()] == ["Central Library", "St Mary's Hall"]
+    assert [name for _id, name in store.queries.staff()] == ["Jo Worker", "Sam Connector"]
