@@ -152,12 +152,13 @@ def _people(row) -> str:
 
 class PeopleModel(KeysetModel):
     columns = (
+        # What a connector looks for first on the left (leading side); the long consent wording last.
         Column(lambda: _("Name or pseudonym"), lambda r: r.name),
+        Column(lambda: _("Last conversation"), lambda r: _day(r.last_activity)),
         Column(lambda: _("Area or neighbourhood"), lambda r: r.area),
+        Column(lambda: _("Ready for a next step"), lambda r: _("Yes") if r.ready else ""),
         Column(lambda: _("Languages spoken"), lambda r: _languages(r.languages)),
         Column(lambda: _("Consent"), lambda r: vocab.CONSENT_SCOPES.label(r.consent_scope)),
-        Column(lambda: _("Last conversation"), lambda r: _day(r.last_activity)),
-        Column(lambda: _("Ready for a next step"), lambda r: _("Yes") if r.ready else ""),
     )
 
     def show(self, queries, wanted: PeopleFilter) -> None:

@@ -28,6 +28,7 @@ class RecordsWatcher(QObject):
         self._store = None
         self._reader = None
         self._version: int | None = None
+        self._listener = None
         self._heard.connect(self._local_change)
         self._timer = QTimer(self, interval=poll_ms)
         self._timer.timeout.connect(self.poll)
@@ -37,13 +38,15 @@ class RecordsWatcher(QObject):
         self.detach()
         self._store, self._reader = store, reader
         self._version = reader.data_version()
-        store.on_records_changed(self._heard.emit)
+        self._listener = self._heard.emit  # kept, so the same callable is removed again
+        store.on_records_changed(self._listener)
         self._timer.start()
 
     def detach(self) -> None:
         self._timer.stop()
-        if self._store is not None:
-            self._store.remove_records_listener(self._heard.emit)
+        if self._store is not None and self._listener is not None:
+            self._store.remove_records_listener(self._listener)
+        self._listener = None
         self._store = self._reader = None
         self._version = None
 

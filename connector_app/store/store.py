@@ -124,7 +124,11 @@ class Store:
         if not self._transactions.active and self._changed:
             changed, self._changed = frozenset(self._changed), set()
             for listener in list(self._listeners):
-                listener(changed)
+                try:
+                    listener(changed)
+                except Exception as exc:  # the write is committed: a listener's failure must not undo its report
+                    from connector_app.logs import log_unexpected
+                    log_unexpected(exc)
 
     # "records changed" -----------------------------------------------------------------
 

@@ -232,3 +232,16 @@ def test_filter_choices_list_each_area_and_language_once(store, world):
     assert store.queries.languages_spoken() == ["en", "pl"]
     assert [name for _id, name in store.queries.venues()] == ["Central Library", "St Mary's Hall"]
     assert [name for _id, name in store.queries.staff()] == ["Jo Worker", "Sam Connector"]
+
+
+def test_a_failing_listener_neither_undoes_nor_fails_the_write(store, world):
+    heard = []
+
+    def broken(types):
+        raise RuntimeError("a view fell over")
+
+    store.on_records_changed(broken)
+    store.on_records_changed(heard.append)
+    person = store.people.add(Person(display_name="Nia", consent_scope="share_team", consent_on="2026-02-02"))
+    assert store.people.get(person.id).display_name == "Nia"
+    assert heard == [frozenset({"person"})]  # the others still hear it
