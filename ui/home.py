@@ -106,6 +106,7 @@ class HomePage(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(content, 0, Qt.AlignHCenter)
         scroll = QScrollArea(frameShape=QFrame.NoFrame, widgetResizable=True)
+        scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes to the figures themselves, not to an unnamed frame
         scroll.setWidget(centring)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -20,13 +20,13 @@ from connector_app.passphrase import UnlockThrottle
 from connector_app.store.keyslots import KdfParams
 from connector_app.store.workspace import Workspace
 from ui.create_workspace import CLIPBOARD_CLEAR_MS
-from ui.home import HomePage
 from ui.idle import IDLE_LOCK_MS, IdleWatcher
 from ui.language import apply_to_qt, language_signals
 from ui.reports import ReportsMenu
 from ui.settings import LANGUAGE, Settings
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
+from ui.workspace_view import WorkspaceView
 
 STATUS_MESSAGE_MS = 8000
 
@@ -45,10 +45,12 @@ class MainWindow(QMainWindow):
 
         self.flow = UnlockFlow(workspace_path, self.runner, kdf=kdf, throttle=throttle,
                                clipboard_clear_ms=clipboard_clear_ms)
-        self.home = HomePage(self.flow.workspace.path)
+        self.shell = WorkspaceView(self.flow.workspace.path, self.runner)  # sidebar, home and the lists
+        self.home = self.shell.home
+        self.shell.records.changed.connect(lambda _types: self.refresh_home())
         self.pages = QStackedWidget()
         self.pages.addWidget(self.flow)
-        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.shell)
         self.setCentralWidget(self.pages)
         self.flow.unlocked.connect(self._unlocked)
         self.home.lock_requested.connect(self.lock)
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.workspace_menu = bar.addMenu("")
+        self.workspace_menu.addAction(self.shell.new_conversation_action)
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()
         self.workspace_menu.addAction(self.quit_action)
@@ -124,13 +127,14 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
         self.reports.retranslate()
         self.flow.retranslate()
-        self.home.retranslate()
+        self.shell.retranslate()
 
     # unlocked and locked ---------------------------------------------------------------
 
     def _unlocked(self, workspace: Workspace, notice: str) -> None:
         self.workspace = workspace
-        self.pages.setCurrentWidget(self.home)
+        self.pages.setCurrentWidget(self.shell)
+        self.shell.attach(workspace)
         self.lock_action.setEnabled(True)
         self.reports.set_unlocked(True)
         self.idle.start()
@@ -151,7 +155,7 @@ class MainWindow(QMainWindow):
         """Clear every view now; close the database once any running job has stopped."""
         workspace, self.workspace = self.workspace, None
         self.idle.stop()
-        self.home.clear()
+        self.shell.clear()
         self.reports.set_unlocked(False)
         self.flow.forget_secrets()
         self.runner.forget_all()
@@ -212,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.idle.stop()
-        self.home.clear()
+        self.shell.clear()
         self.reports.close_all()
         self.flow.forget_secrets()
         self.runner.forget_all()

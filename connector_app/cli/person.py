@@ -11,19 +11,21 @@ from connector_app.cli.common import (
 from connector_app.errors import UserError
 from connector_app.fileio import atomic_write_bytes, check_output_path, shown
 from connector_app.i18n import _, ngettext
+from connector_app.store.queries import PeopleFilter
 from connector_app.store.subject_access import erase_person, export_person
 
 
 def list_people(store, search: str | None = None, limit: int | None = None) -> list[dict]:
-    if search:
-        hits = store.search(search, record_types=("person",), limit=limit or 200)
-        people = [store.people.get(hit.record_id) for hit in hits]
-    else:
-        people = list(store.people.iter_all())
-        people.sort(key=lambda p: p.display_name.casefold())
-        people = people[:limit] if limit else people
-    return [{"id": p.id, "name": p.display_name, "languages": list(p.languages), "area": p.area or ""}
-            for p in people]
+    """By name (sorted and searched in SQL, page by page: connector_app/store/queries.py)."""
+    wanted = PeopleFilter(search=search or "")
+    people, after = [], None
+    while limit is None or len(people) < limit:
+        page = store.queries.people_page(wanted, after=after, limit=min(1000, limit - len(people)) if limit else 1000)
+        people.extend(page.rows)
+        if page.is_last:
+            break
+        after = page.after
+    return [{"id": p.id, "name": p.name, "languages": list(p.languages), "area": p.area} for p in people]
 
 
 def run_list(args) -> int:

@@ -466,6 +466,28 @@ def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool | N
     return conn
 
 
+def connect_reader(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """A second, read-only connection to an open workspace (the desktop's lists).
+
+    In WAL mode a reader never waits for a writer, so a long job on the main
+    connection (a backup, an import) does not block it. ``query_only`` makes
+    SQLite refuse any write through it. The key lives only in this process.
+    """
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_key_pragma(key))
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA query_only = ON")
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise WorkspaceDamaged(_("records.db cannot be read")) from None
+    return conn
+
+
 def run_script(conn: sqlcipher3.Connection, script: str) -> None:
     """Run several statements inside the current transaction.
 

@@ -69,6 +69,7 @@ class Rows(Generic[R]):
 
     def put(self, records: list[R], hlcs: list[int]) -> None:
         """Insert (or replace) whole records: row, search document, link rows."""
+        self._store.note_changed(self.table)
         self._conn.executemany(self._insert, (
             (r.id, *(to_sql(s.kind, getattr(r, s.name)) for s in self.specs), hlc) for r, hlc in zip(records, hlcs)))
         if self.searchable:
@@ -82,6 +83,7 @@ class Rows(Generic[R]):
 
     def update(self, record: R, changed: list[str], hlc: int) -> None:
         """Write the named fields of ``record`` (already the whole new record)."""
+        self._store.note_changed(self.table)
         assignments = ", ".join(f"{name} = ?" for name in changed)
         self._conn.execute(
             f"UPDATE {self.table} SET {assignments}, changed_hlc = ? WHERE id = ?",
@@ -95,6 +97,7 @@ class Rows(Generic[R]):
                 self._conn.executemany(insert, self._link_rows(spec, record.id, getattr(record, spec.name)))
 
     def remove(self, record_id: str) -> None:
+        self._store.note_changed(self.table)
         self._conn.execute(f"DELETE FROM {self.table} WHERE id = ?", (record_id,))
         if self.searchable:
             self._store.search_index.remove(record_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 from connector_app.domain.records import (
     RECORD_TYPES, Asset, CheckIn, ConnectingTime, Connection, Conversation, FollowUp, Person, SmallStep, Staff,
@@ -23,6 +23,7 @@ from connector_app.store.audit import AuditLog
 from connector_app.store.changelog import ChangeLog, Devices, Stamps
 from connector_app.store.history import History
 from connector_app.store.database import Transactions, is_damage
+from connector_app.store.queries import Queries
 from connector_app.store.repository import Repository
 from connector_app.store.search import SearchHit, SearchIndex
 
@@ -31,6 +32,8 @@ class Store:
     def __init__(self, conn, device_id: str, *, wall=lambda: int(time.time() * 1000)):
         self._conn = conn
         self._transactions = Transactions(conn)
+        self._changed: set[str] = set()  # record types written in the open transaction
+        self._listeners: list[Callable[[frozenset[str]], None]] = []
         self.device_id = device_id
         self.damaged = False  # set when damage was met: closing then writes nothing (no audit, no checkpoint)
         self.devices = Devices(conn)
@@ -49,6 +52,7 @@ class Store:
         self.history = History(self)
         self.audit = AuditLog(conn, device_no)
         self.search_index = SearchIndex(conn, self._source_text)
+        self.queries = Queries(conn)
 
         self.staff: Repository[Staff] = Repository(self, Staff)
         self.venues: Repository[Venue] = Repository(self, Venue)
@@ -111,10 +115,38 @@ class Store:
                 if self._audit_waiting():
                     self.audit.flush()  # events noted without the write lock (unlock) go in with this write
                 yield
-        except Exception as exc:
-            if is_damage(exc):
+        except BaseException as exc:
+            if not self._transactions.active:
+                self._changed.clear()  # rolled back: nothing changed
+            if isinstance(exc, Exception) and is_damage(exc):
                 raise WorkspaceDamaged() from None
             raise
+        if not self._transactions.active and self._changed:
+            changed, self._changed = frozenset(self._changed), set()
+            for listener in list(self._listeners):
+                try:
+                    listener(changed)
+                except Exception as exc:  # the write is committed: a listener's failure must not undo its report
+                    from connector_app.logs import log_unexpected
+                    log_unexpected(exc)
+
+    # "records changed" -----------------------------------------------------------------
+
+    def on_records_changed(self, listener: Callable[[frozenset[str]], None]) -> None:
+        """Call ``listener(record types)`` after each commit that wrote records of those types.
+
+        Plain callables, no Qt: the desktop bridges this to one signal (ui/records.py).
+        A listener runs on the thread that committed, after the commit.
+        """
+        self._listeners.append(listener)
+
+    def remove_records_listener(self, listener: Callable[[frozenset[str]], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def note_changed(self, record_type: str) -> None:
+        """Called by every write of a record's row (rows.py), inside the transaction."""
+        self._changed.add(record_type)
 
     def search(self, text: str, *, record_types: tuple[str, ...] | None = None, limit: int = 50) -> list[SearchHit]:
         return self.search_index.search(text, record_types=record_types, limit=limit)
@@ -149,6 +181,7 @@ class Store:
         if self._conn is not None and self.damaged:
             self._conn.close()
             self._conn = None
+            self._listeners.clear()
             return
         if self._conn is not None:
             try:
@@ -164,3 +197,4 @@ class Store:
                 pass
             self._conn.close()
             self._conn = None
+            self._listeners.clear()

@@ -152,6 +152,17 @@ class Workspace:
         store.audit.later("unlock_recovery")
         return store
 
+    def open_reader(self):
+        """Queries over a read-only connection of their own; the caller closes it (``.close()``).
+
+        For lists that must stay responsive while a job holds the main connection.
+        Needs the workspace unlocked; the key is never written anywhere.
+        """
+        from connector_app.store.database import connect_reader
+        from connector_app.store.queries import Queries
+        _store, db_key = self._require_unlocked()
+        return Queries(connect_reader(self.db_path, db_key))
+
     def lock(self) -> None:
         if self.store is not None:
             self.store.close()

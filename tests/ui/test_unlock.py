@@ -32,7 +32,7 @@ def test_right_passphrase_shows_the_counts(qtbot, make_window, workspace_path):
     counts = add_records(workspace_path, add_everything)
     window = make_window(workspace_path)
     unlock(qtbot, window)
-    assert window.pages.currentWidget() is window.home
+    assert window.pages.currentWidget() is window.shell
     shown = window.home.shown_counts()
     assert shown == {name: str(count) for name, count in counts.items()}
     assert shown["person"] == "2" and shown["conversation"] == "2"
