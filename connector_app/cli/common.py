@@ -172,9 +172,9 @@ def open_store(args, *, daily_backup: bool = True) -> Iterator[tuple[Workspace, 
     workspace = Workspace(workspace_path(args))
     store = unlock(workspace)
     try:
-        if daily_backup:
-            _daily_backup(workspace)
         yield workspace, store
+        if daily_backup:  # after the work: it never holds the command up, and follows an erasure
+            _daily_backup(workspace)
     except Exception as exc:
         if is_damage(exc):  # met by a read (list, search, digest): the same plain message as a write gets
             store.damaged = True  # write nothing more on the way out

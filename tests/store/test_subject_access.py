@@ -37,3 +37,15 @@ def test_erasure_removes_the_person_and_their_records_but_not_other_peoples(stor
                                                    for h in store.search("allotment"))
     assert store.people.state(records["person"].id) == "erased"
     assert store.connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_the_export_holds_every_audit_entry_not_the_first_thousand(store):
+    from connector_app.domain.records import Person
+    person = store.people.add(Person(display_name="Amira", consent_scope="share_team", consent_on="2026-01-05"))
+    with store.atomic():
+        for n in range(1200):
+            store.people.update(person.id, area=f"Area {n}")
+    exported = export_person(store, person.id)
+    about_her = [entry for entry in exported["audit"] if entry["record_id"] == person.id]
+    assert len(about_her) == 1 + 1200  # created, then every change
+    assert len(exported["history"][person.id]) == 1201
