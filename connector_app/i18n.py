@@ -103,6 +103,25 @@ def translator_for(code: str) -> Translator:
     return Translator(str(locale), locale, translations_for(code))
 
 
+def document_translator(code: str) -> Translator:
+    """The translator a printed document uses for ``code``.
+
+    A language with no catalogue yet prints in the source language, whole: English
+    words laid out right to left (Urdu's direction, English text) garble punctuation
+    and order. ``is_translated`` tells callers to say so.
+    """
+    if not is_translated(code):
+        return translator_for(DEFAULT_LANGUAGE)
+    return translator_for(code)
+
+
+def is_translated(code: str) -> bool:
+    """Whether ``code`` has a catalogue (the source language always has)."""
+    locale = parse_locale(code)
+    return locale.language == Locale.parse(DEFAULT_LANGUAGE).language or \
+        type(translations_for(code)) is not _gettext.NullTranslations
+
+
 _lock = threading.Lock()
 _current: Translator = Translator(DEFAULT_LANGUAGE, Locale.parse(DEFAULT_LANGUAGE), _gettext.NullTranslations())
 _listeners: list = []

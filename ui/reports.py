@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from connector_app.i18n import _, available_languages, current_translator, language_name, parse_locale, translator_for
+from connector_app.i18n import (
+    _, available_languages, current_translator, document_translator, language_name, parse_locale,
+)
 from connector_app.reports.monthly import monthly_report
 from connector_app.reports.pdf import write
 from connector_app.store.month_figures import add_months
@@ -67,7 +69,7 @@ class _DocumentDialog(QDialog):
         return button
 
     def translator(self):
-        return translator_for(self.language.currentData() or "en_GB")
+        return document_translator(self.language.currentData() or "en_GB")
 
     def busy(self, message: str) -> None:
         self.status.setText(message)
@@ -250,7 +252,7 @@ class PersonSheetDialog(_DocumentDialog):
             if store is None or not store.is_open or not person_id:
                 raise JobCancelled()
             sheet = person_sheet(store, person_id, include_what_matters=include)
-            return person_sheet_pdf(sheet, translator_for(sheet_language(sheet, chosen or None, fallback)))
+            return person_sheet_pdf(sheet, document_translator(sheet_language(sheet, chosen or None, fallback)))
         return make
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 
 from connector_app.cli.common import add_workspace_option, open_store, out
 from connector_app.errors import UserError
 from connector_app.fileio import check_output_path
-from connector_app.i18n import _, current_translator, translator_for
+from connector_app.i18n import _, current_translator, document_translator, is_translated, language_name
 
 
 def parse_month(text: str) -> date:
@@ -22,10 +23,14 @@ def translator_from(code: str | None):
     if not code:
         return current_translator()
     try:
-        return translator_for(code)
+        translator = document_translator(code)
     except ValueError:
         raise UserError(_("{code} is not a language code this app knows (try cy, pl, ur, bn).").format(
             code=code)) from None
+    if not is_translated(code):
+        print(_("The app is not translated into {language} yet, so this prints in English.").format(
+            language=language_name(code)), file=sys.stderr)
+    return translator
 
 
 def run_monthly(args) -> int:

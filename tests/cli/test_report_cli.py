@@ -58,7 +58,12 @@ def test_monthly_for_one_staff_member_in_welsh(run, known, tmp_path):
     code, _out, err = run("report", "monthly", "--month", "2026-03", "--staff", k.staff_b, "--lang", "cy",
                           "--out", str(pdf), "--workspace", str(path))
     assert code == 0, err
-    assert "Mawrth 2026" in text_of(check_pdf(pdf.read_bytes()))
+    from connector_app.i18n import is_translated
+    if is_translated("cy"):
+        assert "Mawrth 2026" in text_of(check_pdf(pdf.read_bytes()))
+    else:  # until Welsh ships, the whole document is English (never English words in a Welsh frame)
+        assert "not translated into Welsh yet" in err
+        assert "March 2026" in text_of(check_pdf(pdf.read_bytes()))
 
 
 @pytest.mark.parametrize("argv, says", [
