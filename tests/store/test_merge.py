@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import tempfile
@@ -17,10 +16,10 @@ from connector_app.clock import pack
 from connector_app.store.merge import ChangeRefused, outgoing
 from tests.store.laptops import every_change, laptop, random_work, snapshot
 
-# A few examples in `make test`; many under `make test-long` (CONNECTOR_TEST_LONG=1).
-EXAMPLES = 300 if os.environ.get("CONNECTOR_TEST_LONG") else 6
-SLOW = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                         HealthCheck.too_slow])
+# A few examples in `make test`; hundreds under `make test-long`.
+_HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+SLOW = settings(max_examples=6, deadline=None, suppress_health_check=_HEALTH)
+LONG = settings(max_examples=300, deadline=None, suppress_health_check=_HEALTH)
 
 
 class Team:
@@ -64,6 +63,17 @@ def _two_laptops_worth(team, seed: int):
 @SLOW
 @given(seed=st.integers(0, 10_000), order=st.randoms(use_true_random=False))
 def test_any_order_and_duplicates_give_the_same_records(template_workspace, seed, order):
+    team = Team(template_workspace[0])
+    try:
+        _any_order(team, seed, order)
+    finally:
+        team.close()
+
+
+@pytest.mark.long
+@LONG
+@given(seed=st.integers(0, 10_000), order=st.randoms(use_true_random=False))
+def test_any_order_and_duplicates_many_cases(template_workspace, seed, order):
     team = Team(template_workspace[0])
     try:
         _any_order(team, seed, order)
