@@ -190,9 +190,13 @@ class ChangeLog:
         self._conn.execute("UPDATE change SET value = ? WHERE seq = ?", (stored, seq))
 
     def wipe(self, record_id: str) -> None:
-        """Erasure: no value of this record survives in the log."""
-        self._conn.execute("UPDATE change SET value = NULL WHERE record_id = ? AND value IS NOT NULL",
-                           (record_id,))
+        """Erasure: no value of this record survives in the log.
+
+        A merge keeps its pointer (an id, no text): every laptop needs it to find the
+        people joined by merges, so that erasing either erases both everywhere.
+        """
+        self._conn.execute("UPDATE change SET value = NULL WHERE record_id = ? AND value IS NOT NULL "
+                           "AND op != 'merge'", (record_id,))
 
     # reading -------------------------------------------------------------------
 

@@ -99,7 +99,7 @@ def scrub_log(store, record_id: str, skip_record: str) -> int:
     """Remove ``record_id`` from every other record's logged values; returns entries changed."""
     conn = store.connection
     rows = conn.execute("SELECT seq, value FROM change WHERE value IS NOT NULL AND instr(value, ?) > 0 "
-                        "AND record_id != ?", (record_id, skip_record)).fetchall()
+                        "AND record_id != ? AND op != 'merge'", (record_id, skip_record)).fetchall()
     for seq, stored in rows:
         conn.execute("UPDATE change SET value = ? WHERE seq = ?", (encode(scrub(decode(stored), {record_id})), seq))
     return len(rows)
