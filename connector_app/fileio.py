@@ -263,3 +263,25 @@ def staged_folder(target: Path, purpose: str) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on a folder while its files are read, changed and written back.
+
+    Two programs changing keys.json at once (two passphrase changes) would otherwise
+    both succeed and one change would silently vanish. The lock is taken on the folder
+    itself, so no lock file is ever left in a workspace. Where the system has no such
+    locks (Windows), it is a no-op.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

@@ -287,6 +287,8 @@ def key_fits_database(db_path: Path, db_key: bytes, pages: int = 4) -> bool | No
     """
     from connector_app.store.database import _key_pragma
     try:
+        if not stat.S_ISREG(os.stat(db_path).st_mode):
+            return None  # a pipe or device would block or never end: not ours to read
         with open(db_path, "rb") as handle:
             head = handle.read(4096 * pages)
         if len(head) < 2 * 4096 or not _looks_encrypted(head):

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from connector_app.errors import WorkspaceDamaged, WorkspaceLocked, WorkspaceMissing, WorkspaceReadOnly
-from connector_app.fileio import make_private_dir, require_new_folder, staged_folder
+from connector_app.fileio import folder_lock, make_private_dir, require_new_folder, staged_folder
 from connector_app.i18n import _
 from connector_app.ids import new_id
 from connector_app.passphrase import require_strong
@@ -181,15 +181,23 @@ class Workspace:
     # passphrase and recovery ---------------------------------------------------
 
     def change_passphrase(self, old: str, new: str) -> None:
-        """Rewrap the key under a new passphrase; records.db is not touched."""
-        keyfile = self._load_keys()
-        db_key = keyfile.open_slot(PASSPHRASE, old)
-        self._set_passphrase(keyfile, db_key, new)
+        """Rewrap the key under a new passphrase; records.db is not touched.
+
+        Read, checked and written under the workspace folder's lock: of two changes at
+        once, the second finds the first's passphrase in place and is refused as wrong.
+        """
+        require_strong(new)
+        with folder_lock(self.path):
+            keyfile = self._load_keys()
+            db_key = keyfile.open_slot(PASSPHRASE, old)
+            self._set_passphrase(keyfile, db_key, new)
 
     def reset_passphrase_with_recovery_code(self, code: str, new: str) -> None:
-        keyfile = self._load_keys()
-        db_key = keyfile.open_slot(RECOVERY, normalise_recovery_code(code))
-        self._set_passphrase(keyfile, db_key, new)
+        require_strong(new)
+        with folder_lock(self.path):
+            keyfile = self._load_keys()
+            db_key = keyfile.open_slot(RECOVERY, normalise_recovery_code(code))
+            self._set_passphrase(keyfile, db_key, new)
 
     def _set_passphrase(self, keyfile: KeyFile, db_key: bytes, new: str) -> None:
         require_strong(new)
@@ -202,10 +210,11 @@ class Workspace:
     def new_recovery_code(self) -> str:
         """Replace the recovery code (the old one stops working). Needs the workspace unlocked."""
         _store, db_key = self._require_unlocked()
-        keyfile = self._load_keys()
         code = new_recovery_code()
-        keyfile.set_slot(RECOVERY, normalise_recovery_code(code), db_key, KdfParams.for_recovery())
-        keyfile.save(self.keys_path)
+        with folder_lock(self.path):
+            keyfile = self._load_keys()
+            keyfile.set_slot(RECOVERY, normalise_recovery_code(code), db_key, KdfParams.for_recovery())
+            keyfile.save(self.keys_path)
         return code
 
     # backups -------------------------------------------------------------------
