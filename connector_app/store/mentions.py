@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from connector_app.domain.fields import Kind
 from connector_app.i18n import _
 from connector_app.store.changelog import REDACT, encode
-from connector_app.store.search import _match_key, make_snippet
+from connector_app.store.search import MATCH_END, MATCH_START, _match_key, make_snippet
 from connector_app.store.state import RecordState
 
 _WORD = re.compile(r"[\w\u0610-\u061A\u06D6-\u06ED\u08CA-\u08FF\u0981-\u0983\u09BC-\u09D7\u09E2\u09E3]+")
@@ -34,15 +34,49 @@ def name_words(display_name: str) -> list[str]:
     return [w for w in _WORD.findall(display_name or "") if len(w) >= 3]
 
 
-def _mentions_in(text: str | None, keys: set[str]) -> bool:
-    return any(_match_key(word) in keys for word in _WORD.findall(text or ""))
+@dataclass(frozen=True)
+class NameMatcher:
+    """How a person's name is recognised in someone else's text.
+
+    The whole name (its words in order) always counts. A single word counts only
+    when no other person here has it in their name: erasing "Ali Hirsi" must never
+    touch "Ali" in Ali Mansour's notes.
+    """
+    full: tuple[str, ...]       # match keys of every name word, in order
+    distinct: frozenset[str]    # match keys of words no one else's name has
+
+    @classmethod
+    def for_person(cls, store, person_id: str) -> "NameMatcher":
+        person = store.people.get(person_id)
+        full = tuple(_match_key(w) for w in name_words(person.display_name))
+        shared: set[str] = set()
+        for (other_id, other_name) in store.connection.execute("SELECT id, display_name FROM person"):
+            if other_id != person_id:
+                shared.update(_match_key(w) for w in name_words(other_name))
+        return cls(full, frozenset(k for k in full if k not in shared))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each mention in ``text``: whole-name runs first, then distinct words."""
+        tokens = list(_WORD.finditer(text or ""))
+        keys = [_match_key(t.group()) for t in tokens]
+        found, used = [], set()
+        n = len(self.full)
+        if n > 1:
+            for i in range(len(tokens) - n + 1):
+                if tuple(keys[i:i + n]) == self.full:
+                    found.append((tokens[i].start(), tokens[i + n - 1].end()))
+                    used.update(range(i, i + n))
+        for i, key in enumerate(keys):
+            if i not in used and (key in self.distinct or (n == 1 and key in self.full and key in self.distinct)):
+                found.append((tokens[i].start(), tokens[i].end()))
+        return sorted(found)
 
 
 def find_mentions(store, person_id: str) -> list[Mention]:
     """Other records whose text names the person (folded: accents and letter forms aside)."""
+    matcher = NameMatcher.for_person(store, person_id)
     person = store.people.get(person_id)
     words = name_words(person.display_name)
-    keys = {_match_key(w) for w in words}
     found: dict[tuple[str, str, str], Mention] = {}
     for word in words:
         for hit in store.search(word, limit=500):
@@ -55,27 +89,35 @@ def find_mentions(store, person_id: str) -> list[Mention]:
             for spec in repo.specs:
                 if spec.kind in (Kind.TEXT, Kind.NOTE) and spec.name not in ("display_name",):
                     text = getattr(record, spec.name)
-                    if _mentions_in(text, keys):
-                        snippet = make_snippet(text, words) or text
+                    spans = matcher.spans(text)
+                    if spans:
+                        start, end = spans[0]
+                        shown = (text[:start] + MATCH_START + text[start:end] + MATCH_END + text[end:])
+                        snippet = make_snippet(text, [text[start:end]]) or shown
                         found[(hit.record_type, hit.record_id, spec.name)] = Mention(
                             hit.record_type, hit.record_id, spec.name, snippet)
     return sorted(found.values(), key=lambda m: (m.record_type, m.record_id, m.field))
 
 
-def redacted_text(text: str, words: list[str]) -> str:
-    keys = {_match_key(w) for w in words}
+def redacted_text(text: str, matcher: NameMatcher) -> str:
     # TRANSLATORS: replaces the name of an erased person inside someone else's note.
     marker = _("[name removed]")
-    return _WORD.sub(lambda m: marker if _match_key(m.group()) in keys else m.group(), text)
+    out, cursor = [], 0
+    for start, end in matcher.spans(text):
+        out.append(text[cursor:start])
+        out.append(marker)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
 
 
-def redact(store, mention: Mention, words: list[str]) -> None:
+def redact(store, mention: Mention, matcher: NameMatcher) -> None:
     """Replace the name in one field and wipe the field's earlier values from history."""
     repo = store.repositories[mention.record_type]
     conn = store.connection
     with store.atomic():
         record = repo.get(mention.record_id)
-        new_text = redacted_text(getattr(record, mention.field) or "", words)
+        new_text = redacted_text(getattr(record, mention.field) or "", matcher)
         state = RecordState.load(conn, record.id)
         ((hlc, dseq),) = store.stamps.mint(1)
         device = store.stamps.device_no
@@ -95,4 +137,4 @@ def redact(store, mention: Mention, words: list[str]) -> None:
         store.audit.record("redact", mention.record_type, record.id)
 
 
-__all__ = ["Mention", "find_mentions", "redact", "redacted_text", "name_words", "encode"]
+__all__ = ["Mention", "NameMatcher", "find_mentions", "redact", "redacted_text", "name_words", "encode"]

@@ -65,12 +65,12 @@ def erase_person(store, person_id: str, *, redact=()) -> dict[str, int]:
     each type were erased.
     """
     from connector_app.store.erasure import cascade
-    from connector_app.store.mentions import name_words, redact as redact_mention
+    from connector_app.store.mentions import NameMatcher, redact as redact_mention
     with store.atomic():
-        person = store.people.get(person_id)
-        words = name_words(person.display_name)
+        store.people.get(person_id)
+        matcher = NameMatcher.for_person(store, person_id)
         for mention in redact:
-            redact_mention(store, mention, words)
+            redact_mention(store, mention, matcher)
         store.people.erase(person_id)
         erased = {"person": 1}
         for record_type, count in cascade(store, "person", person_id).items():

@@ -101,3 +101,19 @@ def test_mentions_fold_accents_and_find_first_names(store):
                                                 person_ids=(other.id,), notes="Ola met ZOFIA at the library"))
     found = find_mentions(store, person.id)
     assert [(m.record_id, m.field) for m in found] == [(note.id, "notes")]
+
+
+def test_a_first_name_someone_else_shares_is_never_redacted_on_its_own(store):
+    ali = store.people.add(Person(display_name="Ali Hirsi", consent_scope="share_team", consent_on="2026-01-05"))
+    other_ali = store.people.add(Person(display_name="Ali Mansour", consent_scope="share_team",
+                                        consent_on="2026-01-05"))
+    his_own = store.conversations.add(Conversation(occurred_at="2026-03-05T09:00", mode="phone",
+                                                   person_ids=(other_ali.id,), notes="Ali wants to learn to cook"))
+    group = store.conversations.add(Conversation(occurred_at="2026-03-06T09:00", mode="group",
+                                                 person_ids=(other_ali.id,), anonymous_count=2,
+                                                 notes="Ali Hirsi and Ali talked; Hirsi brought tea"))
+    mentions = find_mentions(store, ali.id)
+    assert [(m.record_id, m.field) for m in mentions] == [(group.id, "notes")]
+    erase_person(store, ali.id, redact=mentions)
+    assert store.conversations.get(his_own.id).notes == "Ali wants to learn to cook"
+    assert store.conversations.get(group.id).notes == "[name removed] and Ali talked; [name removed] brought tea"
