@@ -2,9 +2,11 @@
 
 **What to send**: every change this laptop holds (its own and those it received:
 a hub gossips) that some team laptop it has heard from does not hold yet, as
-that laptop's last bundle said; everything when it has heard from no one yet
-(a new team) or when asked (a new laptop's first join). A lost bundle is
-therefore sent again next time: nothing depends on a bundle arriving.
+that laptop's last bundle said, and every change of the last 30 days (a laptop
+that has only imported has told no one what it holds); everything when it has
+heard from no one yet (a new team) or when asked (a laptop back after a long
+absence). A lost bundle is therefore sent again: nothing depends on a bundle
+arriving.
 
 **Consent travels with the records**: a person whose consent is "record only",
 and every record about them, stays on this laptop; a group conversation travels
@@ -18,10 +20,12 @@ already here are skipped by their origin), and order-free (merge.py).
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from connector_app.clock import pack
 from connector_app.domain.fields import Kind
 from connector_app.domain.records import BY_NAME
 from connector_app.fileio import atomic_writer
@@ -35,6 +39,7 @@ from connector_app.sync.team import require_team
 
 _PEERS = "sync_peers"  # meta: {device id: {"holds": ranges, "bundle_created": ..., "imported": ...}}
 SHARED_SCOPES = ("share_team", "anonymous_reports")
+RECENT_DAYS = 30
 
 
 @dataclass
@@ -143,8 +148,24 @@ def _from_item(item: dict) -> Change:
     return change
 
 
+def _recent_from(store, device: str, days: int) -> int | None:
+    """The first sequence number of ``device`` made in the last ``days`` days (a suffix:
+    one device's sequence and clock orders agree)."""
+    no = store.changes.devices.no_of(device)
+    cutoff = pack(int(time.time() * 1000) - days * 24 * 3600 * 1000, 0)
+    row = store.connection.execute("SELECT min(dseq) FROM change WHERE device_no = ? AND hlc >= ?",
+                                   (no, cutoff)).fetchone()
+    return row[0] if row else None
+
+
 def _plan(store, everything: bool) -> dict[str, list[list[int]] | None]:
-    """Per origin device: the ranges to send (None: all of them)."""
+    """Per origin device: the ranges to send (None: all of them).
+
+    What a laptop heard from does not hold, and everything from the last RECENT_DAYS
+    days: a hub cannot know a laptop that has only ever imported (it has sent no
+    bundle saying what it holds), so recent changes always travel on. A laptop away
+    longer than that is brought up to date with a full bundle (``--all``).
+    """
     held = store.changes.known_ranges()
     heard = peers(store)
     if everything or not heard:
@@ -156,6 +177,9 @@ def _plan(store, everything: bool) -> dict[str, list[list[int]] | None]:
             theirs = peer.get("holds", {}).get(device, [])
             for first, last in ranges:
                 missing.update(n for n in range(first, last + 1) if not _in(theirs, n))
+        recent = _recent_from(store, device, RECENT_DAYS)
+        if recent is not None:
+            missing.update(n for first, last in ranges for n in range(max(first, recent), last + 1))
         if missing:
             plan[device] = _ranges(sorted(missing))
     return plan

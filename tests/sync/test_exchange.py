@@ -56,8 +56,37 @@ def test_a_lost_bundle_is_sent_again_and_known_changes_are_not(hub_and_laptop, t
     import_bundle(other, tmp_path / "one.cbundle")
     export_bundle(other, tmp_path / "back.cbundle")
     import_bundle(hub, tmp_path / "back.cbundle")  # now the hub knows what the laptop holds
-    assert export_bundle(hub, tmp_path / "two.cbundle").changes == 0
+    assert export_bundle(hub, tmp_path / "two.cbundle").changes == 2  # recent changes always travel on
     assert {p.display_name for p in other.people.iter_all()} == {"Amira", "Jan"}
+
+
+def test_a_hub_relays_to_a_laptop_that_has_only_ever_imported(template_workspace, tmp_path):
+    """Found by an attacker run: X heard only from Y, so it sent Z nothing of Y's."""
+    from connector_app.store.subject_access import erase_person
+    hub = laptop(template_workspace[0], tmp_path / "x")
+    y = laptop(template_workspace[0], tmp_path / "y")
+    z = laptop(template_workspace[0], tmp_path / "z")
+    try:
+        team = create_team(hub)
+        join_team(y, team.join_code)
+        join_team(z, team.join_code)
+        person = hub.people.add(Person(display_name="Private matter", consent_scope="share_team",
+                                       consent_on="2026-01-05"))
+        export_bundle(hub, tmp_path / "x1.cbundle")
+        import_bundle(y, tmp_path / "x1.cbundle")
+        import_bundle(z, tmp_path / "x1.cbundle")
+        y.people.add(Person(display_name="Made on Y", consent_scope="share_team", consent_on="2026-01-05"))
+        erase_person(y, person.id)
+        export_bundle(y, tmp_path / "y1.cbundle")
+        import_bundle(hub, tmp_path / "y1.cbundle")
+        export_bundle(hub, tmp_path / "x2.cbundle")
+        import_bundle(z, tmp_path / "x2.cbundle")
+        assert z.people.state(person.id) == "erased"
+        assert {p.display_name for p in z.people.iter_all()} == {"Made on Y"}
+        assert content_digest(z) == content_digest(hub) == content_digest(y)
+    finally:
+        for store in (hub, y, z):
+            store.close()
 
 
 def test_record_only_people_stay_on_their_laptop_and_groups_travel_without_them(hub_and_laptop, tmp_path):
