@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 from datetime import date
 
 from connector_app.cli.common import add_workspace_option, open_store, out
@@ -16,6 +17,10 @@ def parse_month(text: str) -> date:
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise UserError(_("A month looks like 2026-03 (year, then month)."))
+    # The summary compares with the three months before and ends at the month's end:
+    # years far outside any record (0001, 9999) would run off the calendar.
+    if not 1900 <= int(match.group(1)) <= 2999:
+        raise UserError(_("Choose a month between 1900 and 2999."))
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -38,6 +43,12 @@ def run_monthly(args) -> int:
     from connector_app.reports.pdf import write
     check_output_path(args.out, force=args.force)  # before unlocking: a bad path costs nothing
     month = parse_month(args.month)
+    suffix = Path(args.out).suffix.lower().lstrip(".")
+    if args.format is None:
+        args.format = suffix if suffix in ("pdf", "csv") else "pdf"
+    elif suffix in ("pdf", "csv") and suffix != args.format:
+        raise UserError(_("The file name ends in .{suffix} but the format asked for is {format}: "
+                          "change one of them.").format(suffix=suffix, format=args.format))
     translator = translator_from(args.lang)
     with open_store(args) as (_workspace, store):
         if args.staff:
@@ -58,7 +69,8 @@ def register(subparsers) -> None:
     add_workspace_option(monthly)
     monthly.add_argument("--month", required=True, metavar="YYYY-MM")
     monthly.add_argument("--staff", metavar="ID", help=_("one staff member's work (default: the whole team)"))
-    monthly.add_argument("--format", choices=("pdf", "csv"), default="pdf")
+    monthly.add_argument("--format", choices=("pdf", "csv"), default=None,
+                         help=_("pdf or csv (default: from the file name's ending, else pdf)"))
     monthly.add_argument("--out", required=True, metavar=_("FILE"))
     monthly.add_argument("--lang", metavar="L", help=_("language of the document (default: the app's)"))
     monthly.add_argument("--no-suppress", action="store_true",

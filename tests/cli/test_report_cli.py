@@ -147,3 +147,23 @@ def test_no_temporary_file_is_written_while_making_documents(run, known, tmp_pat
         assert code == 0, err
     assert list(scratch.iterdir()) == []
     assert sorted(p.name for p in out_dir.iterdir()) == ["p1.pdf", "person.out", "report.out", "sheet.out"]
+
+
+@pytest.mark.parametrize("argv, says", [
+    (("--month", "9999-12", "--out", "r.csv"), "between 1900 and 2999"),
+    (("--month", "0001-01", "--out", "r.csv"), "between 1900 and 2999"),
+    (("--month", "2026-03", "--format", "pdf", "--out", "r.csv"), "ends in .csv"),
+])
+def test_far_months_and_mismatched_formats_are_one_plain_line(run, known, tmp_path, argv, says):
+    path, _known = known
+    argv = tuple(str(tmp_path / a) if a.startswith("r.") else a for a in argv)
+    code, _out, err = run("report", "monthly", *argv, "--workspace", str(path))
+    assert code == 1 and says in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_format_follows_the_file_name(run, known, tmp_path):
+    path, _known = known
+    target = tmp_path / "march.csv"
+    code, _out, err = run("report", "monthly", "--month", "2026-03", "--out", str(target), "--workspace", str(path))
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # CSV with BOM, not a PDF
