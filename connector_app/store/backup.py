@@ -219,6 +219,9 @@ def prune(folder: Path, today: date, keep: int = KEEP_DAYS, max_bytes: int = MAX
     backups = automatic_backups(folder)
     dailies = [p for p in backups if p.name.startswith("daily-")]
     keep_dailies = set(dailies[-keep:]) if keep > 0 else set()
+    # Today's is always kept: backups dated in the future (a clock once set wrong)
+    # must not push out the one just made.
+    keep_dailies.update(p for p in dailies if _backup_date(p.name) == today)
     cutoff = today - timedelta(days=keep)
     doomed = [p for p in backups
               if (p.name.startswith("daily-") and p not in keep_dailies)

@@ -106,3 +106,16 @@ def test_a_daily_backup_that_would_nearly_fill_the_disk_is_not_made(workspace, m
     with pytest.raises(DiskFull):
         workspace.daily_backup(today=date(2026, 3, 20))
     assert sorted(p.name for p in workspace.backup_dir.iterdir()) == kept  # nothing made, nothing pruned
+
+
+def test_backups_dated_in_the_future_never_push_out_todays(tmp_path):
+    """Found by an attacker run: seven backups dated 2027 (a clock once wrong) deleted today's at once."""
+    from datetime import date
+    from connector_app.store.backup import prune
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for day in range(1, 8):
+        (folder / f"daily-2027-01-0{day}.cbackup").write_bytes(b"x")
+    (folder / "daily-2026-11-24.cbackup").write_bytes(b"x")
+    prune(folder, date(2026, 11, 24), keep=7)
+    assert (folder / "daily-2026-11-24.cbackup").exists()
