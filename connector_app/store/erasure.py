@@ -84,6 +84,26 @@ def _whole(record_class, values: dict) -> dict | None:
     return values
 
 
+def originals_to_hold(conn, record_class, values: dict, ruled: dict) -> dict:
+    """Fields a rule rewrote by following a merge: their original values, minus erased ids.
+
+    The row then holds the followed value while the log keeps what was written, so a
+    later merge of the same person (a concurrent one elsewhere that wins) is followed
+    from the original, on every laptop alike. Ids of erased records are never kept.
+    """
+    changed = [name for name in values if ruled.get(name) != values.get(name)]
+    if not changed:
+        return {}
+    erased = {i for i, (state, _into) in gone_or_moved(conn, _targets(values, record_class.specs())).items()
+              if state == ERASED}
+    held = {}
+    for name in changed:
+        original = scrub(values[name], erased) if erased else values[name]
+        if original != ruled.get(name):
+            held[name] = original
+    return held
+
+
 def scrub(value: Any, ids: set[str]) -> Any:
     """A logged value with every mention of these ids taken out (lists) or emptied (single refs)."""
     if isinstance(value, str):

@@ -19,7 +19,7 @@ from connector_app.store.changelog import (
     CREATE, DELETE, ERASE, FLAG_CLOCK_AHEAD, FLAG_REMOTE, MERGE, REDACT, RESTORE, SET, WHOLE_RECORD, Change, decode,
     encode,
 )
-from connector_app.store.erasure import apply_rules, cascade, gone_or_moved, scrub
+from connector_app.store.erasure import apply_rules, cascade, gone_or_moved, originals_to_hold, scrub
 from connector_app.store.state import ERASED, LIVE, MERGED as MERGED_STATE, PENDING, Entry, RecordState, \
     merges_as_set, replay
 
@@ -76,11 +76,13 @@ def reconcile(store, record_type: str, record_id: str) -> str:
     if state == MERGED_STATE and result.merged_into and any(
             st == ERASED for st, _into in gone_or_moved(conn, [result.merged_into]).values()):
         state = ERASED  # merged into someone erased: erasing either erases both
+    followed: dict = {}
     if state not in (ERASED, MERGED_STATE) and result.created is not None:
         ruled = apply_rules(conn, repo.record_class, values)
         if ruled is None:
             state = ERASED
         else:
+            followed = originals_to_hold(conn, repo.record_class, values, ruled)
             values = ruled
     if state == ERASED:
         if repo.find(record_id) is not None:
@@ -100,6 +102,8 @@ def reconcile(store, record_type: str, record_id: str) -> str:
     if gone:
         versions = {f: ({k: x for k, x in v.items() if k not in gone} if isinstance(v, dict) else v)
                     for f, v in versions.items()}
+    if followed and state == LIVE:
+        _hold_originals(result, followed, entries)
     current = {log.seq: log.stored for log in store.changes.entries(record_id)}
     for seq, stored in result.stored.items():
         if current.get(seq, stored) != stored:
@@ -109,6 +113,20 @@ def reconcile(store, record_type: str, record_id: str) -> str:
                 None if result.latest is None else (result.latest.hlc, result.latest.device_no),
                 versions, result.merged_into).save(conn)
     return state
+
+
+def _hold_originals(result, followed: dict, entries: list[Entry]) -> None:
+    """Keep in the log the written value of fields the row shows followed to a merged person."""
+    by_version = {(e.hlc, e.device_no, e.field): e for e in entries if e.op in (SET, REDACT)}
+    for name, original in followed.items():
+        version = result.versions.get(name)
+        if isinstance(version, list) and (version[0], version[1], name) in by_version:
+            result.stored[by_version[(version[0], version[1], name)].seq] = encode(original)
+        elif result.created is not None:  # the creation is the winner (or a set field's base)
+            held = decode(result.stored.get(result.created.seq)) or {}
+            if name not in held:
+                held[name] = result.created.value.get(name) if isinstance(result.created.value, dict) else original
+            result.stored[result.created.seq] = encode(held)
 
 
 def _check_shape(change: Change) -> None:
@@ -246,15 +264,17 @@ def _erase_here(store, repo, change: Change, device_no: int) -> None:
 def _place_new(store, repo, change: Change, device_no: int, value: dict) -> None:
     """The common case, made quick: a record arriving for the first time, whole."""
     conn = store.connection
-    record = repo.rows.record_from_values(change.record_id, apply_rules(conn, repo.record_class,
-                                                                        _values_of(repo, value)))
+    written = _values_of(repo, value)
+    ruled = apply_rules(conn, repo.record_class, written)
+    followed = originals_to_hold(conn, repo.record_class, written, ruled)
+    record = repo.rows.record_from_values(change.record_id, ruled)
     try:
         validate(record)
     except UserError:
         raise ChangeRefused(_("a record that does not pass the app's checks")) from None
     repo.rows.put([record], [change.hlc])
-    store.changes.release([s for (s,) in conn.execute(
-        "SELECT seq FROM change WHERE record_id = ? AND op = 'create'", (change.record_id,))])
+    for (seq,) in conn.execute("SELECT seq FROM change WHERE record_id = ? AND op = 'create'", (change.record_id,)):
+        store.changes.set_stored(seq, encode(followed) if followed else None)
     RecordState(change.record_id, change.record_type, LIVE, (change.hlc, device_no), (change.hlc, device_no)).save(
         conn)
 

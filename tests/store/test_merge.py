@@ -251,3 +251,24 @@ def test_merging_people_travels_and_records_arriving_later_follow(team):
         assert store.people.state(keep.id) == "erased" and store.people.state(twin.id) == "erased"
         assert store.checkins.find(late.id) is None
     assert snapshot(a)["digest"] == snapshot(b)["digest"]
+
+
+def test_one_person_merged_differently_on_two_laptops_ends_the_same_everywhere(team):
+    """Found by the random-order test: a record already following one merge must follow the winning one."""
+    from connector_app.domain.records import Conversation
+    from connector_app.store.people_merge import merge_people
+    a, b = team("a"), team("b")
+    twin = a.people.add(Person(display_name="Jan K", consent_scope="share_team", consent_on="2026-01-05"))
+    first = a.people.add(Person(display_name="Jan Kowalski", consent_scope="share_team", consent_on="2026-01-05"))
+    second = a.people.add(Person(display_name="Jan Kowalsky", consent_scope="share_team", consent_on="2026-01-05"))
+    talk = a.conversations.add(Conversation(occurred_at="2026-03-02T10:30", mode="phone", person_ids=(twin.id,)))
+    for change in every_change(a):
+        b.apply_remote(change)
+    merge_people(a, first.id, twin.id)
+    merge_people(b, second.id, twin.id)  # later: b's clock has seen a's
+    for change in every_change(b):
+        a.apply_remote(change)
+    for change in every_change(a):
+        b.apply_remote(change)
+    assert a.conversations.get(talk.id).person_ids == b.conversations.get(talk.id).person_ids
+    assert snapshot(a)["digest"] == snapshot(b)["digest"]
