@@ -49,7 +49,9 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
                     return path
                 log.removeHandler(handler)  # the log folder changed (tests, or CONNECTOR_LOG_DIR)
                 handler.close()
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not path.exists():  # owner-only from the start: even tracebacks are nobody else's business
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
         handler = _QuietFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except (OSError, ValueError, RuntimeError):
         return None

@@ -75,7 +75,8 @@ def _run(argv: list[str]) -> int:
 
 
 def _fail(line: str) -> int:
-    print(printable(line), file=sys.stderr)
+    # One line, always: a path holding a line break is shown with it written as \n.
+    print(printable(line.replace("\r", "\\r").replace("\n", "\\n")), file=sys.stderr)
     return 1
 
 

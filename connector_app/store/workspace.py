@@ -187,6 +187,7 @@ class Workspace:
         once, the second finds the first's passphrase in place and is refused as wrong.
         """
         require_strong(new)
+        self._load_keys()  # a missing workspace says so plainly, before any lock
         with folder_lock(self.path):
             keyfile = self._load_keys()
             db_key = keyfile.open_slot(PASSPHRASE, old)
@@ -194,6 +195,7 @@ class Workspace:
 
     def reset_passphrase_with_recovery_code(self, code: str, new: str) -> None:
         require_strong(new)
+        self._load_keys()
         with folder_lock(self.path):
             keyfile = self._load_keys()
             db_key = keyfile.open_slot(RECOVERY, normalise_recovery_code(code))

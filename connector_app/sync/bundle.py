@@ -82,8 +82,9 @@ def _aad(header_digest: bytes, index: int, last: bool) -> bytes:
 def write_bundle(handle, header: Header, lines: Iterable[bytes], key: bytes) -> None:
     """Write a bundle to an open binary file. ``lines`` are the body's JSON lines (no newline)."""
     head = header.to_bytes()
-    digest = hashlib.sha256(head).digest()
-    handle.write(MAGIC + struct.pack(">H", FORMAT_VERSION) + struct.pack(">I", len(head)) + head)
+    preamble = MAGIC + struct.pack(">H", FORMAT_VERSION) + struct.pack(">I", len(head))
+    digest = hashlib.sha256(preamble + head).digest()  # every plaintext byte is authenticated
+    handle.write(preamble + head)
     aead = AESGCM(key)
     compressor = zlib.compressobj(6)
     pending = b""
@@ -127,7 +128,7 @@ def read_header(handle) -> Header:
         raise BundleRefused(_("its header is damaged")) from None
     if len(head) != length or data.get("format") != "connector-app-sync":
         raise BundleRefused(_("its header is damaged"))
-    object.__setattr__(header, "_raw", head)  # the exact bytes the segments are bound to
+    object.__setattr__(header, "_raw", start + head)  # the exact bytes the segments are bound to
     return header
 
 

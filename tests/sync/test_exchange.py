@@ -181,3 +181,19 @@ def test_cli_exchange_between_two_workspaces(template_workspace, tmp_path, monke
     assert "Imported 1 new change." in out and "1 change was already here." in out
     assert fingerprint(tmp_path / "laptop") != before
     shutil.rmtree(bundle.parent)
+
+
+def test_every_plaintext_byte_of_a_bundle_is_authenticated(hub_and_laptop, tmp_path):
+    """Found by an attacker run: a flipped version byte was accepted."""
+    hub, other = hub_and_laptop
+    hub.people.add(Person(display_name="Amira", consent_scope="share_team", consent_on="2026-01-05"))
+    good = tmp_path / "good.cbundle"
+    export_bundle(hub, good)
+    data = good.read_bytes()
+    for offset in range(0, 13):
+        for bit in range(8):
+            bad = tmp_path / "bad.cbundle"
+            bad.write_bytes(data[:offset] + bytes([data[offset] ^ (1 << bit)]) + data[offset + 1:])
+            with pytest.raises(BundleRefused):
+                import_bundle(other, bad)
+    assert other.people.count() == 0
