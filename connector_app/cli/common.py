@@ -190,7 +190,8 @@ def _daily_backup(workspace: Workspace) -> None:
         workspace.daily_backup()
     except Exception as exc:
         if isinstance(exc, DiskFull) or is_disk_full(exc):
-            reason = DiskFull().message()
+            # Not DiskFull's own words ("nothing was saved"): the command's work was saved.
+            reason = _("The disk is full; free some space and it will be made next time.")
         elif isinstance(exc, OSError):
             reason = os_error(exc).message()
         else:

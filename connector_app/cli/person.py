@@ -50,12 +50,20 @@ def run_export(args) -> int:
             from connector_app.cli.report import translator_from
             from connector_app.reports.subject_access_pdf import referenced_names, subject_access_pdf
             pdf = subject_access_pdf(data, referenced_names(store, data), translator_from(args.lang))
-    atomic_write_bytes(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    if pdf is not None:  # the PDF first: if it cannot be written, neither is the JSON (one outcome, said once)
+        if pdf_target.resolve() == target.resolve():
+            raise UserError(_("The JSON and the PDF must go to two different files."))
+        from connector_app.reports.pdf import write
+        write(pdf_target, pdf, force=args.force)
+    try:
+        atomic_write_bytes(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
+    except BaseException:
+        if pdf is not None:
+            pdf_target.unlink(missing_ok=True)
+        raise
     out(ngettext("Wrote {count} record to {path}.", "Wrote {count} records to {path}.",
                  len(data["records"])).format(count=len(data["records"]), path=shown(target)))
     if pdf is not None:
-        from connector_app.reports.pdf import write
-        write(pdf_target, pdf, force=args.force)
         out(_("Wrote the readable copy to {path}.").format(path=shown(pdf_target)))
     return 0
 
