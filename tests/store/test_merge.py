@@ -16,9 +16,10 @@ from connector_app.clock import pack
 from connector_app.store.merge import ChangeRefused, outgoing
 from tests.store.laptops import every_change, laptop, random_work, snapshot
 
-# A few examples in `make test`; hundreds under `make test-long`.
+# A few fixed examples in `make test` (the same every run, so main stays green on what
+# was checked); hundreds of fresh random ones under `make test-long`, to hunt.
 _HEALTH = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
-SLOW = settings(max_examples=6, deadline=None, suppress_health_check=_HEALTH)
+SLOW = settings(max_examples=6, deadline=None, suppress_health_check=_HEALTH, derandomize=True)
 LONG = settings(max_examples=300, deadline=None, suppress_health_check=_HEALTH)
 
 

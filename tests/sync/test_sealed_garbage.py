@@ -46,7 +46,8 @@ def pair(template_workspace, tmp_path_factory):
     a.close()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          derandomize=True)
 @given(mutations=st.lists(_mutations(), min_size=1, max_size=3))
 def test_malformed_changes_in_a_well_sealed_bundle(pair, mutations):
     store, team, folder = pair
