@@ -22,6 +22,7 @@ ACTIONS = {
     "unlock_recovery": N_("Unlocked with the recovery code"),
     "restore_record": N_("Brought back a deleted record"),
     "sync_change": N_("Changed by sync, from another laptop"),
+    "sync_import": N_("Took in changes from another laptop's sync bundle"),
     "redact": N_("Removed a mention of an erased person"),
     "merge_people": N_("Merged two records of the same person"),
     "passphrase_change": N_("Changed the passphrase"),

@@ -112,9 +112,13 @@ class Stamps:
             "RETURNING hlc, dseq", (pack(self._wall(), 0), n, n, self.device_no)).fetchone()
         return [(hlc - n + 1 + i, dseq - n + 1 + i) for i in range(n)]
 
+    def plausible(self, remote_hlc: int) -> bool:
+        """Whether a remote timestamp is within MAX_SKEW_MS of this laptop's wall clock."""
+        return remote_hlc <= pack(self._wall() + MAX_SKEW_MS, 0)
+
     def observe(self, remote_hlc: int) -> bool:
         """Move past a remote timestamp unless it is implausibly far ahead; False if it was."""
-        if remote_hlc > pack(self._wall() + MAX_SKEW_MS, 0):
+        if not self.plausible(remote_hlc):
             return False
         self._conn.execute("UPDATE clock SET hlc = max(hlc, ?) WHERE device_no = ?", (remote_hlc, self.device_no))
         return True
@@ -234,6 +238,18 @@ class ChangeLog:
         else:
             self._conn.execute("INSERT INTO known_range (device_no, first, last) VALUES (?, ?, ?)",
                                (device_no, dseq, dseq))
+
+    def note_known_run(self, device_no: int, first: int, last: int) -> None:
+        """Add a run of sequence numbers to the device's ranges, joining any it touches."""
+        touching = self._conn.execute(
+            "SELECT first, last FROM known_range WHERE device_no = ? AND last >= ? AND first <= ?",
+            (device_no, first - 1, last + 1)).fetchall()
+        for low, high in touching:
+            first, last = min(first, low), max(last, high)
+        self._conn.execute("DELETE FROM known_range WHERE device_no = ? AND last >= ? AND first <= ?",
+                           (device_no, first - 1, last + 1))
+        self._conn.execute("INSERT INTO known_range (device_no, first, last) VALUES (?, ?, ?)",
+                           (device_no, first, last))
 
     def note_local(self, first: int, last: int) -> None:
         """This device's own new changes (always contiguous from 1)."""

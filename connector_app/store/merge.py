@@ -9,6 +9,8 @@ same changes give the same records in any order of arrival.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from connector_app.domain.fields import Kind
 from connector_app.domain.records import BY_NAME
 from connector_app.domain.validate import check_value, problems_of, validate
@@ -199,8 +201,39 @@ def _scrub_gone(conn, record_class, change: Change):
     return scrub(value, erased) if erased else value
 
 
-def apply_remote(store, change: Change) -> bool:
-    """Apply one change made on another laptop. Returns False if it was already here."""
+@dataclass
+class RemoteBatch:
+    """Bookkeeping a bundle's changes share, written once when the bundle is done:
+    the known ranges, the clock, and one audit entry per kind of record."""
+    known: dict = field(default_factory=dict)     # device_no -> [dseq, ...]
+    newest: int = 0
+    counts: dict = field(default_factory=dict)    # record type -> changes applied
+
+    def finish(self, store) -> None:
+        if self.newest:
+            store.stamps.observe(self.newest)
+        for device_no, numbers in self.known.items():
+            run_start = previous = None
+            for n in sorted(set(numbers)):
+                if previous is not None and n == previous + 1:
+                    previous = n
+                    continue
+                if run_start is not None:
+                    store.changes.note_known_run(device_no, run_start, previous)
+                run_start = previous = n
+            if run_start is not None:
+                store.changes.note_known_run(device_no, run_start, previous)
+        for record_type, count in sorted(self.counts.items()):
+            store.audit.record("sync_import", record_type, None, count)
+        self.known, self.newest, self.counts = {}, 0, {}
+
+
+def apply_remote(store, change: Change, batch: RemoteBatch | None = None) -> bool:
+    """Apply one change made on another laptop. Returns False if it was already here.
+
+    With ``batch`` (a bundle being imported), the bookkeeping every change shares is
+    collected and written once by ``batch.finish`` inside the same transaction.
+    """
     _check_shape(change)
     conn = store.connection
     with store.atomic():
@@ -209,16 +242,26 @@ def apply_remote(store, change: Change) -> bool:
             return False
         record_class = BY_NAME[change.record_type]
         repo = store.repositories[change.record_type]
-        flags = FLAG_REMOTE | (0 if store.stamps.observe(change.hlc) else FLAG_CLOCK_AHEAD)
+        if batch is None:
+            plausible = store.stamps.observe(change.hlc)
+        else:
+            plausible = store.stamps.plausible(change.hlc)
+            if plausible:
+                batch.newest = max(batch.newest, change.hlc)
+        flags = FLAG_REMOTE | (0 if plausible else FLAG_CLOCK_AHEAD)
         value = _scrub_gone(conn, record_class, change)
         stored = encode(value) if change.op in (CREATE, SET, REDACT, MERGE) else None
         store.changes.append(device_no, change.dseq, change.hlc, change.record_type, change.record_id, change.op,
                              change.field if change.op in (SET, REDACT) else WHOLE_RECORD, stored, change.actor,
                              flags)
-        store.changes.note_known(device_no, change.dseq)
+        if batch is None:
+            store.changes.note_known(device_no, change.dseq)
+        else:
+            batch.known.setdefault(device_no, []).append(change.dseq)
         state = RecordState.load(conn, change.record_id)
-        about_erased = change.op == CREATE and isinstance(change.value, dict) and apply_rules(
-            conn, record_class, _values_of(repo, change.value)) is None
+        written = _values_of(repo, change.value) if change.op == CREATE and isinstance(change.value, dict) else None
+        ruled = apply_rules(conn, record_class, written) if written is not None else None
+        about_erased = written is not None and ruled is None
         if state is not None and state.state == ERASED:
             store.changes.wipe(change.record_id)  # erasure is final: the late change leaves no trace
             if change.op == MERGE and isinstance(value, str):
@@ -231,7 +274,7 @@ def apply_remote(store, change: Change) -> bool:
             # About someone erased here, or erased where it came from: nothing of it is kept.
             _erase_here(store, repo, change, device_no)
         elif change.op == CREATE and state is None:
-            _place_new(store, repo, change, device_no, value)
+            _place_new(store, repo, change, device_no, written, ruled)
         elif change.op == ERASE:
             _erase_here(store, repo, change, device_no)
         elif change.op == MERGE:
@@ -243,7 +286,10 @@ def apply_remote(store, change: Change) -> bool:
                 cascade(store, change.record_type, change.record_id)
         else:
             reconcile(store, change.record_type, change.record_id)
-        store.audit.record("sync_change", change.record_type, change.record_id)
+        if batch is None:
+            store.audit.record("sync_change", change.record_type, change.record_id)
+        else:
+            batch.counts[change.record_type] = batch.counts.get(change.record_type, 0) + 1
     return True
 
 
@@ -261,11 +307,9 @@ def _erase_here(store, repo, change: Change, device_no: int) -> None:
     cascade(store, change.record_type, change.record_id)
 
 
-def _place_new(store, repo, change: Change, device_no: int, value: dict) -> None:
+def _place_new(store, repo, change: Change, device_no: int, written: dict, ruled: dict) -> None:
     """The common case, made quick: a record arriving for the first time, whole."""
     conn = store.connection
-    written = _values_of(repo, value)
-    ruled = apply_rules(conn, repo.record_class, written)
     followed = originals_to_hold(conn, repo.record_class, written, ruled)
     record = repo.rows.record_from_values(change.record_id, ruled)
     try:

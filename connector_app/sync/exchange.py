@@ -31,7 +31,7 @@ from connector_app.domain.records import BY_NAME
 from connector_app.fileio import atomic_writer
 from connector_app.i18n import _
 from connector_app.store.changelog import CREATE, ERASE, MERGE, REDACT, SET, Change
-from connector_app.store.merge import ChangeRefused, outgoing
+from connector_app.store.merge import ChangeRefused, RemoteBatch, apply_remote, outgoing
 from connector_app.sync.bundle import (
     MAX_FILE, BundleRefused, Header, OtherTeam, read_body, read_header, write_bundle,
 )
@@ -240,14 +240,16 @@ def import_bundle(store, path: Path, result: ImportResult | None = None) -> Impo
         if header.team_id != team.team_id:
             raise OtherTeam()
         applied, already, counts = 0, 0, {}
+        batch = RemoteBatch()
         with store.atomic():
             for item in read_body(handle, header, team.bundle_key):
                 change = _from_item(item)
-                if store.apply_remote(change):
+                if apply_remote(store, change, batch):
                     applied += 1
                     counts[change.record_type] = counts.get(change.record_type, 0) + 1
                 else:
                     already += 1
+            batch.finish(store)
             heard = peers(store)
             if header.sender != store.device_id:
                 heard[header.sender] = {"holds": header.holds, "bundle_created": header.created,

@@ -197,3 +197,16 @@ def test_every_plaintext_byte_of_a_bundle_is_authenticated(hub_and_laptop, tmp_p
             with pytest.raises(BundleRefused):
                 import_bundle(other, bad)
     assert other.people.count() == 0
+
+
+def test_a_bundle_import_records_ranges_clock_and_audit_once(hub_and_laptop, tmp_path):
+    hub, other = hub_and_laptop
+    for n in range(5):
+        hub.people.add(Person(display_name=f"P{n}", consent_scope="share_team", consent_on="2026-01-05"))
+    export_bundle(hub, tmp_path / "b.cbundle")
+    before_clock = other.stamps.last()
+    import_bundle(other, tmp_path / "b.cbundle")
+    assert other.changes.known_ranges()[hub.device_id] == [(1, 5)]
+    assert other.stamps.last() > before_clock  # the clock moved past the newest change it took in
+    entries = [e for e in other.audit.recent(10) if e.action == "sync_import"]
+    assert [(e.record_type, e.count) for e in entries] == [("person", 5)]
