@@ -9,6 +9,8 @@ from connector_app.domain.records import BY_NAME
 from connector_app.i18n import _, format_number, ngettext
 from connector_app.store.backup import automatic_backups, total_size
 from connector_app.store.integrity import check_store
+from connector_app.sync.exchange import shared_digest
+from connector_app.sync.team import current_team
 
 
 def _size(n: int) -> str:
@@ -23,6 +25,8 @@ def run(args) -> int:
         report = check_store(store, workspace.db_path)
         backups = automatic_backups(workspace.backup_dir)
         report["backups"] = {"count": len(backups), "bytes": total_size(workspace.backup_dir)}
+        if report["problems"] == 0 and current_team(store) is not None:
+            report["shared_digest"] = shared_digest(store)
     if args.json:
         out(json.dumps(report, indent=2))
         return 0 if report["problems"] == 0 else 1
@@ -43,6 +47,9 @@ def run(args) -> int:
                  report["backups"]["count"]).format(count=report["backups"]["count"],
                                                     size=_size(report["backups"]["bytes"])))
     out(_("Content digest: {digest}").format(digest=report["digest"]))
+    if "shared_digest" in report:
+        # TRANSLATORS: the figure two laptops of one team compare to see they are in step.
+        out(_("Shared with the team: {digest}").format(digest=report["shared_digest"]))
     return 0
 
 

@@ -14,15 +14,26 @@ import hashlib
 from connector_app.store.changelog import encode
 
 
-def content_digest(store) -> str:
+def content_digest(store, *, shared=None) -> str:
+    """The digest of everything here, or with ``shared`` (a function from a record type and
+    its values to the values as they travel, or None if they stay here) of what this
+    laptop shares with its team: the figure two laptops of one team compare."""
     digest = hashlib.sha256()
     for record_type, repo in store.repositories.items():
         for record in repo.iter_all():  # id order
-            digest.update(encode([record_type, record.id, record.values()]).encode("utf-8"))
+            values = record.values()
+            if shared is not None:
+                values = shared(record_type, record.id, values)
+                if values is None:
+                    continue
+            digest.update(encode([record_type, record.id, values]).encode("utf-8"))
             digest.update(b"\n")
+    # Deleted records of people who share nothing never reach the team: the shared figure
+    # leaves deletions out (erasures and merges travel always, so they stay in).
+    gone = "('erased', 'merged')" if shared is not None else "('deleted', 'erased', 'merged')"
     for record_id, record_type, state, merged_into in store.connection.execute(
             "SELECT record_id, record_type, state, merged_into FROM record_state "
-            "WHERE state IN ('deleted', 'erased', 'merged') ORDER BY record_id"):
+            f"WHERE state IN {gone} ORDER BY record_id"):
         pointer = merged_into if state == "merged" else None  # an erased pair is erased, whichever went first
         digest.update(encode(["~", record_type, record_id, state, pointer]).encode("utf-8"))
         digest.update(b"\n")

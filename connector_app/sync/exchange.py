@@ -122,6 +122,19 @@ class _Consent:
         return change
 
 
+    def record(self, record_type: str, record_id: str, values: dict) -> dict | None:
+        """A live record as it travels (for the shared digest), or None if it stays here."""
+        change = Change("", 1, 0, record_type, record_id, CREATE, "*", values)
+        travelling = self.filter(change)
+        return None if travelling is None else travelling.value
+
+
+def shared_digest(store) -> str:
+    """The content digest of what this laptop shares with its team: equal on laptops in step."""
+    from connector_app.store.digest import content_digest
+    return content_digest(store, shared=_Consent(store).record)
+
+
 def _with_value(change: Change, value) -> Change:
     return Change(change.device_id, change.dseq, change.hlc, change.record_type, change.record_id, change.op,
                   change.field, value, change.actor)

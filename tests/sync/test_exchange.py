@@ -104,6 +104,9 @@ def test_record_only_people_stay_on_their_laptop_and_groups_travel_without_them(
     assert other.people.find(private.id) is None and other.checkins.count() == 0
     assert other.conversations.get(group.id).person_ids == (shared.id,)
     assert b"Private Person" not in (tmp_path / "b.cbundle").read_bytes()
+    from connector_app.sync.exchange import shared_digest
+    assert shared_digest(hub) == shared_digest(other)  # in step on what they share
+    assert content_digest(hub) != content_digest(other)  # though the hub holds more
     hub.people.update(private.id, consent_scope="share_team")  # they agree to share: the next export carries them
     export_bundle(hub, tmp_path / "c.cbundle")
     import_bundle(other, tmp_path / "c.cbundle")
@@ -180,6 +183,11 @@ def test_cli_exchange_between_two_workspaces(template_workspace, tmp_path, monke
     out = capsys.readouterr().out
     assert "Imported 1 new change." in out and "1 change was already here." in out
     assert fingerprint(tmp_path / "laptop") != before
+    shared = []
+    for folder in (hub, lap):
+        assert main(["check", "--workspace", folder]) == 0
+        shared.append([line for line in capsys.readouterr().out.splitlines() if line.startswith("Shared with")])
+    assert shared[0] == shared[1] and len(shared[0]) == 1  # the two laptops are in step
     shutil.rmtree(bundle.parent)
 
 
