@@ -24,6 +24,7 @@ from ui.idle import IDLE_LOCK_MS, IdleWatcher
 from ui.language import apply_to_qt, language_signals
 from ui.reports import ReportsMenu
 from ui.settings import LANGUAGE, Settings
+from ui.staff_choice import STAFF_MEMBER, StaffChoiceDialog
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
 from ui.workspace_view import WorkspaceView
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
     # building ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        self.switch_staff_action = QAction(self, enabled=False)
+        self.switch_staff_action.triggered.connect(lambda: self.choose_staff(ask=True))
+        self.staff_dialog: StaffChoiceDialog | None = None
         self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"), enabled=False)
         self.lock_action.setShortcutContext(Qt.ApplicationShortcut)
         self.lock_action.triggered.connect(self.lock)
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.workspace_menu = bar.addMenu("")
         self.workspace_menu.addAction(self.shell.new_conversation_action)
+        self.workspace_menu.addAction(self.switch_staff_action)
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()
         self.workspace_menu.addAction(self.quit_action)
@@ -100,6 +105,8 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
+        self.staff_label = QLabel(objectName="muted")
+        status.addPermanentWidget(self.staff_label)
         self.job_label = QLabel()
         self.job_progress = QProgressBar(objectName="busy")
         self.job_progress.setTextVisible(False)
@@ -117,6 +124,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Connector app"))
         self.workspace_menu.setTitle(_("&Workspace"))
         self.lock_action.setText(_("&Lock"))
+        self.switch_staff_action.setText(_("&Switch staff member…"))
+        if self.staff_dialog is not None:
+            self.staff_dialog.retranslate()
         self.quit_action.setText(_("&Quit"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
@@ -136,13 +146,50 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.shell)
         self.shell.attach(workspace)
         self.lock_action.setEnabled(True)
+        self.switch_staff_action.setEnabled(True)
         self.reports.set_unlocked(True)
+        self.choose_staff()
         self.idle.start()
         if notice:
             self.statusBar().showMessage(notice, STATUS_MESSAGE_MS * 2)
         self.refresh_home()
         self.runner.run(lambda control: workspace.daily_backup(), label=_("Saving today's backup…"),
                         on_success=self._backup_done, on_failure=self._backup_failed)
+
+    def choose_staff(self, *, ask: bool = False) -> None:
+        """Who is using the app: the one remembered on this laptop, or asked (see ui/staff_choice.py)."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        staff = workspace.store.queries.staff(active_only=True)
+        remembered = self.settings.get(STAFF_MEMBER) if self.settings is not None else ""
+        if not ask and remembered in {staff_id for staff_id, _name in staff}:
+            self._set_staff(remembered)
+            return
+        if not staff:
+            return
+        self.staff_dialog = StaffChoiceDialog(staff, remembered, self)
+        self.staff_dialog.chosen.connect(self._set_staff)
+        self.staff_dialog.finished.connect(self._staff_chosen)
+        self.staff_dialog.open()
+
+    def _staff_chosen(self, _result: int = 0) -> None:
+        """Back to work: the keyboard returns to the window, where it was."""
+        dialog, self.staff_dialog = self.staff_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self.activateWindow()
+        self.shell.setFocus()
+
+    def _set_staff(self, staff_id: str) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        workspace.store.actor_id = staff_id
+        if self.settings is not None:
+            self.settings.set(STAFF_MEMBER, staff_id)
+        name = dict(workspace.store.queries.staff()).get(staff_id, "")
+        self.staff_label.setText(_("Working as {name}").format(name=name))
 
     def refresh_home(self) -> None:
         workspace = self.workspace
@@ -157,6 +204,12 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.shell.clear()
         self.reports.set_unlocked(False)
+        self.switch_staff_action.setEnabled(False)
+        self.staff_label.clear()
+        if self.staff_dialog is not None:  # it lists staff names: gone with the lock
+            self.staff_dialog.close()
+            self.staff_dialog.deleteLater()
+            self.staff_dialog = None
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.lock_action.setEnabled(False)

@@ -66,6 +66,10 @@ def unlock(qtbot, window: MainWindow, passphrase: str = PASSPHRASE) -> None:
     qtbot.keyClicks(page.passphrase_edit, passphrase)
     qtbot.keyClick(page.passphrase_edit, Qt.Key_Return)
     qtbot.waitUntil(lambda: window.is_unlocked and all(window.home.shown_counts().values()), timeout=10_000)
+    dialog = window.staff_dialog
+    if dialog is not None and dialog.isVisible():  # "who is working?": answered as a person would, with Enter
+        qtbot.keyClick(dialog.staff_box, Qt.Key_Return)
+        qtbot.waitUntil(lambda: window.staff_dialog is None and QApplication.activeWindow() is window)
 
 
 def wait_idle(qtbot, window: MainWindow) -> None:
