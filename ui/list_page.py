@@ -139,21 +139,12 @@ class ListPage(QWidget):
         self.show_count()
 
     # what a screen provides ------------------------------------------------------------------
-
-    def watched_types(self) -> frozenset:
-        raise NotImplementedError
+    # Each screen (ui/people.py, ui/conversations.py) defines watched_types() (the record
+    # types whose changes refresh it), clear_filters(), load() (its filter into the model)
+    # and show_count(); fill_choices() below is optional.
 
     def fill_choices(self) -> None:
         """Refill choices drawn from records (venues, areas...)."""
-
-    def clear_filters(self) -> None:
-        raise NotImplementedError
-
-    def load(self) -> None:
-        raise NotImplementedError
-
-    def show_count(self) -> None:
-        raise NotImplementedError
 
     def retranslate(self) -> None:
         self.model.retranslate()

@@ -22,6 +22,7 @@ class SheetIdField(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
+        # An example of the printed ID's shape (letters and digits, not words): nothing to translate.
         self.edit = QLineEdit(placeholderText="7KQ3-M9XR-5")
         self.edit.textChanged.connect(self._typed)
         self.scan_button = QPushButton()

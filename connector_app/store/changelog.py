@@ -186,10 +186,6 @@ class ChangeLog:
                 "WHERE record_id = ? AND op = 'create' AND hlc = ? AND device_no = ?",
                 ("$." + field, encode(value), record_id, hlc, device_no))
 
-    def release(self, seqs: list[int]) -> None:
-        """These entries' values are in the row again (a record revived): store them once."""
-        self._conn.executemany("UPDATE change SET value = NULL WHERE seq = ?", ((s,) for s in seqs))
-
     def set_stored(self, seq: int, stored: str | None) -> None:
         self._conn.execute("UPDATE change SET value = ? WHERE seq = ?", (stored, seq))
 

@@ -550,6 +550,14 @@ def migrate(conn, *, target: int | None = None, before_upgrade=None) -> list[int
     return applied
 
 
+def _raise_plain(exc: BaseException) -> None:
+    """A full disk or another program holding the write lock, said plainly (else returns)."""
+    if is_disk_full(exc):
+        raise DiskFull() from None
+    if is_busy(exc):
+        raise WorkspaceBusy() from None
+
+
 class Transactions:
     """``atomic()`` for one connection: BEGIN IMMEDIATE outermost, SAVEPOINT inside."""
 
@@ -576,10 +584,7 @@ class Transactions:
             try:
                 self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {name}")
             except sqlcipher3.OperationalError as exc:
-                if is_busy(exc):
-                    raise WorkspaceBusy() from None
-                if is_disk_full(exc):
-                    raise DiskFull() from None
+                _raise_plain(exc)
                 raise
             self._depth += 1
             try:
@@ -590,10 +595,7 @@ class Transactions:
                     self._undo(depth, name)
                 except sqlcipher3.DatabaseError:
                     pass  # the original error says more than a failed rollback
-                if is_disk_full(exc):
-                    raise DiskFull() from None
-                if is_busy(exc):
-                    raise WorkspaceBusy() from None
+                _raise_plain(exc)
                 raise
             self._depth -= 1
             try:
@@ -601,10 +603,7 @@ class Transactions:
             except sqlcipher3.DatabaseError as exc:
                 if depth == 0 and self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
-                if is_disk_full(exc):
-                    raise DiskFull() from None
-                if is_busy(exc):
-                    raise WorkspaceBusy() from None
+                _raise_plain(exc)
                 raise
 
     @property

@@ -13,7 +13,7 @@ from typing import Any
 
 from connector_app.domain.fields import Kind
 from connector_app.store.changelog import decode, encode
-from connector_app.store.state import ERASED, MERGED
+from connector_app.store.state import ERASED
 
 
 def _targets(values: dict, specs) -> list[str]:
@@ -192,5 +192,3 @@ def cascade(store, record_type: str, record_id: str) -> dict[str, int]:
     scrub_log(store, record_id, skip_record=record_id)
     return erased
 
-
-__all__ = ["apply_rules", "cascade", "scrub", "scrub_log", "gone_or_moved", "MERGED"]

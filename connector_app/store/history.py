@@ -9,6 +9,7 @@ from __future__ import annotations
 from connector_app.store.changelog import (
     CREATE, DELETE, ERASE, FLAG_REMOTE, REDACT, RESTORE, SET, Change, FieldVersion,
 )
+from connector_app.store.merge import resolved_entries
 from connector_app.store.state import canonical, merges_as_set
 
 
@@ -25,11 +26,10 @@ class History:
         return None if row is None else row[0]
 
     def _entries(self, record_id: str):
-        from connector_app.store.merge import _resolved_entries
         record_type = self._record_type(record_id)
         if record_type is None:
             return None, []
-        entries = _resolved_entries(self._store, record_type, record_id)
+        entries = resolved_entries(self._store, record_type, record_id)
         return record_type, sorted(entries, key=lambda e: e.version)
 
     def changes(self, record_id: str) -> list[Change]:

@@ -9,16 +9,14 @@ sync) and also wipes the earlier values of that field from history.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from connector_app.domain.fields import Kind
 from connector_app.i18n import _
-from connector_app.store.changelog import REDACT, encode
-from connector_app.store.search import MATCH_END, MATCH_START, _match_key, make_snippet
+from connector_app.store.changelog import REDACT
+from connector_app.store.search import MATCH_END, MATCH_START, WORD, _match_key, make_snippet
 from connector_app.store.state import RecordState
 
-_WORD = re.compile(r"[\w\u0610-\u061A\u06D6-\u06ED\u08CA-\u08FF\u0981-\u0983\u09BC-\u09D7\u09E2\u09E3]+")
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,7 @@ class Mention:
 
 def name_words(display_name: str) -> list[str]:
     """The parts of a name worth looking for (initials and short particles would match everything)."""
-    return [w for w in _WORD.findall(display_name or "") if len(w) >= 3]
+    return [w for w in WORD.findall(display_name or "") if len(w) >= 3]
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ class NameMatcher:
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each mention in ``text``: whole-name runs first, then distinct words."""
-        tokens = list(_WORD.finditer(text or ""))
+        tokens = list(WORD.finditer(text or ""))
         keys = [_match_key(t.group()) for t in tokens]
         found, used = [], set()
         n = len(self.full)
@@ -137,4 +135,3 @@ def redact(store, mention: Mention, matcher: NameMatcher) -> None:
         store.audit.record("redact", mention.record_type, record.id)
 
 
-__all__ = ["Mention", "NameMatcher", "find_mentions", "redact", "redacted_text", "name_words", "encode"]

@@ -22,7 +22,7 @@ from connector_app.store.changelog import (
     encode,
 )
 from connector_app.store.erasure import apply_rules, cascade, gone_or_moved, originals_to_hold, scrub
-from connector_app.store.state import ERASED, LIVE, MERGED as MERGED_STATE, PENDING, Entry, RecordState, \
+from connector_app.store.state import ERASED, LIVE, MERGED as MERGED_STATE, Entry, RecordState, \
     merges_as_set, replay
 
 OPS = (CREATE, SET, DELETE, RESTORE, ERASE, MERGE, REDACT)
@@ -35,7 +35,7 @@ class ChangeRefused(UserError):
         return _("A change from another laptop could not be used: {reason}").format(reason=self.args[0])
 
 
-def _resolved_entries(store, record_type: str, record_id: str) -> list[Entry]:
+def resolved_entries(store, record_type: str, record_id: str) -> list[Entry]:
     repo = store.repositories[record_type]
     row = repo.find(record_id)
     row_values = row.values() if row is not None else None
@@ -71,7 +71,7 @@ def reconcile(store, record_type: str, record_id: str) -> str:
     if before is not None and before.state == ERASED:
         store.changes.wipe(record_id)
         return ERASED
-    entries = _resolved_entries(store, record_type, record_id)
+    entries = resolved_entries(store, record_type, record_id)
     result = replay(entries, repo.specs)
     state = result.state
     values = result.values
@@ -325,7 +325,6 @@ def _place_new(store, repo, change: Change, device_no: int, written: dict, ruled
 
 def outgoing(store, device_id: str, after: int = 0):
     """Changes made on one device after a sequence number, values resolved, as they travel."""
-    from connector_app.store.changelog import Change as _Change
     cache: dict[str, dict] = {}
     for log in store.changes.origin_entries(device_id, after):
         repo = store.repositories[log.record_type]
@@ -339,8 +338,7 @@ def outgoing(store, device_id: str, after: int = 0):
                 value = None if row_values is None and value is None else {**(row_values or {}), **(value or {})}
             elif row_values is not None:
                 value = row_values.get(log.field)
-        yield _Change(device_id, log.dseq, log.hlc, log.record_type, log.record_id, log.op, log.field, value,
+        yield Change(device_id, log.dseq, log.hlc, log.record_type, log.record_id, log.op, log.field, value,
                       log.actor)
 
 
-__all__ = ["apply_remote", "reconcile", "outgoing", "ChangeRefused", "PENDING", "RESTORE", "DELETE"]

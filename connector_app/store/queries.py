@@ -198,7 +198,7 @@ class Queries:
         if query is None:
             return []
         rows = self._conn.execute(
-            f"SELECT p.id, p.display_name, p.area, p.languages, p.consent_scope, NULL, 0 FROM person p "
+            "SELECT p.id, p.display_name, p.area, p.languages, p.consent_scope, NULL, 0 FROM person p "
             "WHERE p.id IN (SELECT d.record_id FROM search_fts JOIN search_doc d ON d.doc = search_fts.rowid "
             "WHERE search_fts MATCH ? AND d.record_type = 'person') "
             "ORDER BY p.display_name COLLATE NOCASE, p.id LIMIT ?", ("title : (" + query + ")", limit)).fetchall()

@@ -205,12 +205,9 @@ class Repository(Generic[R]):
         values = record.values()
         for name in self._columns:
             version = state.versions.get(name)
-            if name in self._set_fields:
-                if version is None:
-                    self._hold_in_create(state, name, values[name])
-            elif version is None:
+            if version is None:  # the creation is the winner: it keeps the value
                 self._hold_in_create(state, name, values[name])
-            else:
+            elif name not in self._set_fields:  # a set field's changes are diffs, always kept
                 self._store.changes.hold(record.id, name, version[0], version[1], values[name])
 
     def _referenced_by(self, record_id: str) -> int:

@@ -16,7 +16,7 @@ from connector_app.domain.fields import FieldSpec
 # Private-use characters mark matches in snippets; the UI turns them into bold.
 MATCH_START = "\ue000"
 MATCH_END = "\ue001"
-_WORD = re.compile(r"[\w\u0610-\u061A\u06D6-\u06ED\u08CA-\u08FF\u0981-\u0983\u09BC-\u09D7\u09E2\u09E3]+")
+WORD = re.compile(r"[\w\u0610-\u061A\u06D6-\u06ED\u08CA-\u08FF\u0981-\u0983\u09BC-\u09D7\u09E2\u09E3]+")
 _TASHKEEL = re.compile("[\u064B-\u065F\u0670]")
 
 
@@ -38,7 +38,7 @@ class SearchHit:
 
 def build_query(text: str) -> str | None:
     """Every word must match, each as a prefix: 'sew tues' finds 'sewing on Tuesday'."""
-    words = _WORD.findall(fold(text))
+    words = WORD.findall(fold(text))
     if not words:
         return None
     return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words[:16])
@@ -57,7 +57,7 @@ def make_snippet(text: str, words: list[str], width: int = 12) -> str | None:
     exactly what was typed, accents and marks included.
     """
     keys = [_match_key(w) for w in words]
-    tokens = list(_WORD.finditer(text or ""))
+    tokens = list(WORD.finditer(text or ""))
     hits = [i for i, t in enumerate(tokens) if any(_match_key(t.group()).startswith(k) for k in keys if k)]
     if not hits:
         return None
@@ -153,7 +153,7 @@ class SearchIndex:
             f"WHERE search_fts MATCH ?{type_filter} ORDER BY score LIMIT ?",
             params,
         ).fetchall()
-        words = _WORD.findall(fold(text))[:16]
+        words = WORD.findall(fold(text))[:16]
         hits = []
         for record_type, record_id, score in rows:
             title, body = self._source_text(record_type, record_id)

@@ -64,18 +64,18 @@ def _two_laptops_worth(team, seed: int):
 @SLOW
 @given(seed=st.integers(0, 10_000), order=st.randoms(use_true_random=False))
 def test_any_order_and_duplicates_give_the_same_records(template_workspace, seed, order):
-    team = Team(template_workspace[0])
-    try:
-        _any_order(team, seed, order)
-    finally:
-        team.close()
+    _in_a_new_team(template_workspace, seed, order)
 
 
 @pytest.mark.long
 @LONG
 @given(seed=st.integers(0, 10_000), order=st.randoms(use_true_random=False))
 def test_any_order_and_duplicates_many_cases(template_workspace, seed, order):
-    team = Team(template_workspace[0])
+    _in_a_new_team(template_workspace, seed, order)
+
+
+def _in_a_new_team(template_workspace, seed, order):
+    team = Team(template_workspace[0])  # per example: hypothesis reuses the test's fixtures
     try:
         _any_order(team, seed, order)
     finally:
