@@ -186,10 +186,15 @@ def new_recovery_code() -> str:
     return "-".join(raw[i:i + RECOVERY_GROUP_LEN] for i in range(0, len(raw), RECOVERY_GROUP_LEN))
 
 
-def normalise_recovery_code(text: str) -> str:
-    """Accept the code however it was typed: any case, spaces or dashes, O for 0, I/L for 1."""
+def crockford_typed(text: str) -> str:
+    """A Crockford base32 code however it was typed: any case, spaces or dashes, O for 0, I/L for 1."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"}))
+    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"}))
+
+
+def normalise_recovery_code(text: str) -> str:
+    """Accept the code however it was typed (see ``crockford_typed``), in groups of five."""
+    cleaned = crockford_typed(text)
     return "-".join(cleaned[i:i + RECOVERY_GROUP_LEN] for i in range(0, len(cleaned), RECOVERY_GROUP_LEN))
 
 

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from connector_app.errors import UserError
 from connector_app.i18n import _
+from connector_app.store.keyslots import crockford_typed
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 SECRET_BYTES = 16  # 128 bits
@@ -87,8 +88,7 @@ def encode_code(secret: bytes) -> str:
 
 def decode_code(text: str) -> bytes:
     """The secret from a code however it was typed: any case, spaces or dashes, O for 0, I/L for 1."""
-    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"}))
+    cleaned = crockford_typed(text)
     if any(ch not in _ALPHABET for ch in cleaned):
         raise BadJoinCode(_("it has a character that is not used in codes"))
     groups = [cleaned[i:i + _GROUP + 1] for i in range(0, len(cleaned), _GROUP + 1)]
