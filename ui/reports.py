@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app.i18n import (
-    _, available_languages, current_translator, document_translator, language_name, parse_locale,
+    _, available_languages, current_translator, document_translator, format_number, language_name, ngettext,
+    parse_locale,
 )
 from connector_app.reports.monthly import monthly_report
 from connector_app.reports.pdf import write
@@ -269,12 +270,12 @@ class ReportsMenu(QObject):
         self.sheets_action.triggered.connect(self.open_sheets)
         self.person_action = QAction(self, enabled=False)
         self.person_action.triggered.connect(self.open_person_sheet)
-        self.sheet_id_action = QAction(self)
-        self.sheet_id_action.triggered.connect(self.open_sheet_id)
+        self.paper_sheet_action = QAction(self, enabled=False)
+        self.paper_sheet_action.triggered.connect(self.open_paper_sheet)
         self.menu.addAction(self.monthly_action)
         self.menu.addAction(self.sheets_action)
         self.menu.addAction(self.person_action)
-        self.menu.addAction(self.sheet_id_action)
+        self.menu.addAction(self.paper_sheet_action)
         self.dialogs: list[QDialog] = []
         self.retranslate()
 
@@ -282,12 +283,13 @@ class ReportsMenu(QObject):
         self.menu.setTitle(_("&Reports"))
         self.monthly_action.setText(_("&Monthly summary…"))
         self.sheets_action.setText(_("Blank &talent-spotting sheets…"))
-        self.sheet_id_action.setText(_("Read a &sheet ID…"))
+        self.paper_sheet_action.setText(_("T&ype in a paper sheet…"))
         self.person_action.setText(_("A &person's talent-spotting sheet…"))
 
     def set_unlocked(self, unlocked: bool) -> None:
         self.monthly_action.setEnabled(unlocked)
         self.person_action.setEnabled(unlocked)
+        self.paper_sheet_action.setEnabled(unlocked)
         if not unlocked:
             self.close_all()
 
@@ -306,9 +308,23 @@ class ReportsMenu(QObject):
     def open_person_sheet(self) -> PersonSheetDialog:
         return self._show(PersonSheetDialog(self.runner, self.store_of, self.window))
 
-    def open_sheet_id(self) -> QDialog:
-        from ui.sheet_id_field import SheetIdDialog
-        return self._show(SheetIdDialog(self.runner, self.window))
+    def open_paper_sheet(self) -> QDialog | None:
+        """Typing in a filled-in sheet: writes through the workspace, reads through the lists' own connection."""
+        workspace, reader = getattr(self.window, "workspace", None), getattr(self.window.shell, "reader", None)
+        if workspace is None or reader is None:
+            return None
+        from ui.paper_sheet import PaperSheetDialog
+        dialog = PaperSheetDialog(workspace, reader, self.runner, self.window)
+        dialog.saved.connect(self._sheet_saved)
+        self._show(dialog)
+        dialog.raise_()
+        dialog.activateWindow()  # the keyboard goes straight to the sheet's ID
+        return dialog
+
+    def _sheet_saved(self, saved) -> None:
+        self.window.statusBar().showMessage(ngettext(
+            "The sheet is saved: {count} strength.", "The sheet is saved: {count} strengths.",
+            saved.strengths).format(count=format_number(saved.strengths)), 8000)
 
     def close_all(self) -> None:
         for dialog in list(self.dialogs):

@@ -7,10 +7,10 @@ is matched to the record. Reading the image runs in the background (zxing-cpp).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from connector_app.i18n import _
-from connector_app.reports.sheet_ids import NotASheetId, parse_sheet_id, read_sheet_ids_from_image
+from connector_app.reports.sheet_ids import DATA_LENGTH, NotASheetId, parse_sheet_id, read_sheet_ids_from_image
 from ui.tasks import TaskRunner, failure_message
 
 
@@ -52,7 +52,9 @@ class SheetIdField(QWidget):
             self.message.setText("")
         except NotASheetId as exc:
             self._id = ""
-            self.message.setText(exc.message())
+            # Not a complaint while the ID is still being typed: only once it is as long as an ID or longer.
+            typed = "".join(ch for ch in text if ch.isalnum())
+            self.message.setText(exc.message() if len(typed) >= DATA_LENGTH + 1 or ":" in text else "")
         self.changed.emit(self._id)
 
     def choose_image(self) -> None:
@@ -73,18 +75,3 @@ class SheetIdField(QWidget):
         self.edit.setText(ids[0])
         if len(ids) > 1:
             self.message.setText(_("More than one sheet is in that picture; the first was taken."))
-
-
-class SheetIdDialog(QDialog):
-    """Reports ▸ Read a sheet ID: the field on its own, until the typing-in form arrives."""
-
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(_("Sheet ID"))
-        self.field = SheetIdField(runner)
-        close = QPushButton(_("Close"))
-        close.clicked.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Type the ID printed under the QR code, or read it from a scan or photo.")))
-        layout.addWidget(self.field)
-        layout.addWidget(close)

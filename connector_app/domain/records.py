@@ -176,6 +176,8 @@ class WhatMatters(Record):
     themes: tuple[str, ...] = choices(N_("Themes"), vocab.THEMES)
     review_on: str | None = day(N_("Review on"))
     staff_id: str | None = ref(N_("Staff member"), "staff")
+    # The printed talent-spotting sheet this was typed in from (connector_app/store/paper_sheets.py).
+    sheet_id: str | None = text(N_("Talent-spotting sheet ID"), max_len=16)
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)
@@ -225,6 +227,7 @@ class Strength(Record):
     readiness_on: str | None = day(N_("Readiness changed on"))
     next_steps: tuple[str, ...] = choices(N_("Next step"), vocab.NEXT_STEPS)
     next_step_note: str | None = note(N_("About the next step"), max_len=2000)
+    sheet_id: str | None = text(N_("Talent-spotting sheet ID"), max_len=16)
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)

@@ -132,34 +132,6 @@ def test_the_print_preview_shows_every_page_and_keeps_its_printer(qtbot, qapp):
     dialog.close()
 
 
-def test_sheet_id_typed_or_read_from_a_photo(qtbot, make_window, workspace_path, tmp_path):
-    from connector_app.i18n import translator_for
-    from connector_app.reports.sheets import blank_sheets_pdf
-    window = make_window(workspace_path)
-    dialog = window.reports.open_sheet_id()
-    field = dialog.field
-    seen = []
-    field.changed.connect(seen.append)
-    qtbot.keyClicks(field.edit, "not an id")
-    assert field.sheet_id() == "" and "not a sheet ID" in field.message.text()
-
-    data, ids = blank_sheets_pdf(translator_for("en_GB"))
-    field.edit.clear()
-    qtbot.keyClicks(field.edit, ids[0].lower().replace("-", " "))
-    assert field.sheet_id() == ids[0] and seen[-1] == ids[0]
-
-    photo = tmp_path / "photo.jpg"
-    render_pages(data, scale=1.5)[0].rotate(3, expand=True, fillcolor="white").convert("RGB").save(photo, quality=80)
-    field.edit.clear()
-    field.read_image(str(photo))
-    qtbot.waitUntil(lambda: field.sheet_id() == ids[0], timeout=10_000)
-
-    blank = tmp_path / "blank.png"
-    render_pages(data, scale=0.2)[0].crop((0, 120, 100, 160)).save(blank)
-    field.read_image(str(blank))
-    qtbot.waitUntil(lambda: "No sheet QR code" in field.message.text(), timeout=10_000)
-
-
 def test_a_person_sheet_found_by_name_and_saved(qtbot, unlocked, tmp_path, monkeypatch):
     window = unlocked
     dialog = window.reports.open_person_sheet()
