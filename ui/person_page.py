@@ -209,3 +209,20 @@ class PersonPage(QWidget):
         for tab in self.tab_pages:
             tab.retranslate()
         self._show_header()
+
+
+def register(view) -> PersonPage:
+    """Put the page into the workspace view (ui/workspace_view.py): opened from the people list,
+    refreshed by the one "records changed" signal. The view still attaches, clears and retranslates it."""
+    page = PersonPage(view.runner, view)
+    view.stack.addWidget(page)
+
+    def show(person_id: str) -> None:
+        page.show_person(person_id)
+        view.sidebar.setCurrentRow(-1)   # no screen chosen, so choosing any (People too) leaves the page
+        view.stack.setCurrentWidget(page)
+        page.tabs.setFocus()
+
+    view.people.opened.connect(show)
+    view.records.changed.connect(page.records_changed)
+    return page

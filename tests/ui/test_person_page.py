@@ -381,3 +381,42 @@ def test_clear_forgets_every_record_text(qtbot, setup):
             leaks.append(type(obj).__name__)
     assert leaks == []
     assert page.name_label.text() == ""
+
+
+def test_every_model_on_the_page_passes_qts_model_tester(qtmodeltester, qtlog, qtbot, setup):
+    page, made, _store = setup
+    page.what_matters.notes.select(made["what_matters"].id)
+    models = [page.what_matters.notes.model, page.what_matters.steps.model, page.strengths.model,
+              page.checkins.table.model, page.conversations.model, page.connections.model, page.follow_ups.model]
+    for model in models:
+        assert model.rowCount() >= 1
+        qtmodeltester.check(model, force_py=False)
+    page.strengths.table.selectRow(0)
+    page.strengths.edit()
+    form = the_form(qtbot, page)
+    form.editors["description"].editor.setFocus()
+    click(qtbot, form.history_button)
+    qtbot.waitUntil(lambda: form._history.model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(form._history.model, force_py=False)
+    assert [r.message for r in qtlog.records if "FAIL!" in r.message] == []
+
+
+def test_opened_from_the_people_list_in_the_window_and_cleared_on_lock(qtbot, make_window, workspace_path):
+    from tests.ui.conftest import add_records, unlock
+    add_records(workspace_path, lambda store: add_everything(store, text=f"Loves the allotment {MARKER}"))
+    window = make_window(workspace_path)
+    unlock(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
+    people = window.shell.people
+    qtbot.waitUntil(lambda: people.model.rowCount() == 2)
+    people.table.setFocus()
+    people.table.selectRow(0)
+    qtbot.keyClick(people.table, Qt.Key_Return)
+    page = window.shell.person_page
+    qtbot.waitUntil(lambda: window.shell.stack.currentWidget() is page)
+    assert page.name_label.text() == "Amira Hassan"
+    assert page.strengths.model.rowCount() == 1
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)   # back to the people list
+    assert window.shell.stack.currentWidget() is people
+    window.shell.clear()
+    assert page.name_label.text() == "" and page.strengths.model.rowCount() == 0

@@ -81,7 +81,7 @@ class CheckInChart(QWidget):
         mirrored = self.layoutDirection() == Qt.RightToLeft
         if mirrored:
             plot.moveLeft(MARGIN)
-        self._draw_grid(painter, plot, palette, mirrored)
+        self._draw_grid(painter, plot, palette, mirrored, axis_width)
         self._draw_legend(painter, palette, mirrored)
         if not self.points:
             painter.setPen(palette.color(QPalette.PlaceholderText))
@@ -111,7 +111,8 @@ class CheckInChart(QWidget):
             share = 1 - share
         return QPointF(plot.left() + share * plot.width(), plot.bottom() - value / SCALE_TOP * plot.height())
 
-    def _draw_grid(self, painter: QPainter, plot: QRectF, palette: QPalette, mirrored: bool) -> None:
+    def _draw_grid(self, painter: QPainter, plot: QRectF, palette: QPalette, mirrored: bool,
+                   axis_width: float) -> None:
         grid = palette.color(QPalette.Mid)
         text = palette.color(QPalette.Text)
         for value in (0, 5, SCALE_TOP):
@@ -119,8 +120,7 @@ class CheckInChart(QWidget):
             painter.setPen(QPen(grid, 1, Qt.SolidLine if value == 0 else Qt.DotLine))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(text)
-            label_box = QRectF(plot.right() + 4 if mirrored else MARGIN, y - 10,
-                               plot.left() - MARGIN - 4 if not mirrored else MARGIN * 3, 20)
+            label_box = QRectF(plot.right() + 4 if mirrored else MARGIN, y - 10, axis_width - 4, 20)
             painter.drawText(label_box, (Qt.AlignLeft if mirrored else Qt.AlignRight) | Qt.AlignVCenter,
                              format_number(value))
 
