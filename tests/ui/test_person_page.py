@@ -130,6 +130,7 @@ def test_add_a_strength_and_move_it_to_ready(qtbot, setup):
 
 def test_edit_a_field_then_read_its_history(qtbot, setup):
     page, made, store = setup
+    store.actor_id = made["staff"].id   # who is using the laptop: named in the history
     tab = page.follow_ups
     page.tabs.setCurrentWidget(tab)
     tab.table.setFocus()
@@ -152,6 +153,7 @@ def test_edit_a_field_then_read_its_history(qtbot, setup):
     assert first.what == "Added" and first.after == f"Loves the allotment {MARKER}"
     assert second.what == "Changed" and second.before == f"Loves the allotment {MARKER}"
     assert second.after == "Ring the food bank about Thursday"
+    assert first.who == "Not recorded" and second.who == "Ceri Jones"
     qtbot.keyClick(form._history, Qt.Key_Escape)
     qtbot.keyClick(form, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not page.forms)
@@ -420,3 +422,20 @@ def test_opened_from_the_people_list_in_the_window_and_cleared_on_lock(qtbot, ma
     assert window.shell.stack.currentWidget() is people
     window.shell.clear()
     assert page.name_label.text() == "" and page.strengths.model.rowCount() == 0
+
+
+def test_every_focusable_widget_has_a_name(qtbot, setup):
+    from PySide6.QtWidgets import QAbstractButton
+    page, made, _store = setup
+    page.strengths.table.selectRow(0)
+    page.strengths.edit()
+    form = the_form(qtbot, page)
+    for root in (page, form):
+        for widget in root.findChildren(QWidget):
+            if widget.focusPolicy() == Qt.NoFocus or not widget.isVisibleTo(root) or widget.focusProxy():
+                continue
+            if type(widget).__name__ in ("QScrollBar", "QTabBar", "QWidget", "QScrollArea", "QCalendarWidget"):
+                continue
+            text = widget.text() if isinstance(widget, QAbstractButton) else ""
+            assert widget.accessibleName() or text, type(widget).__name__
+    qtbot.keyClick(form, Qt.Key_Escape)
