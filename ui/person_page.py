@@ -19,11 +19,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from connector_app.domain import vocab
 from connector_app.i18n import _, format_date
 from connector_app.store.person_queries import PersonQueries
+from ui.flow_layout import FlowLayout
 from ui.list_models import _day, _languages
 from ui.person.checkins import CheckInsTab
 from ui.person.connections import ConnectionsTab
@@ -83,16 +84,16 @@ class PersonPage(QWidget):
         for tab in self.tab_pages:
             self.tabs.addTab(tab, "")
 
-        actions = QHBoxLayout()
+        actions = QWidget()
+        row = FlowLayout(actions)
         for button in (self.edit_button, self.export_button, self.erase_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+            row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(8)
         layout.addWidget(self.name_label)
         layout.addWidget(self.details)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.message)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.tabs, 1)

@@ -27,8 +27,7 @@ class ConnectionsTab(RecordsTable):
             Column(lambda: _("Outcome"), lambda r: vocab.CONNECTION_OUTCOMES.label(r.outcome)),
             Column(lambda: _("Outcome changed on"), lambda r: _day(r.outcome_on)),
         ), lambda person_id: page.names.connections(person_id), can_add=False)
-        self.connect_button = self.add_action(QPushButton(), needs_selection=False)
-        self.buttons.insertWidget(0, self.buttons.takeAt(self.buttons.indexOf(self.connect_button)).widget())
+        self.connect_button = self.add_action(QPushButton(), needs_selection=False, first=True)
         self.connect_button.clicked.connect(self.connect_person)
         self.outcome_button = self.add_action(QPushButton())
         self.outcome_button.clicked.connect(self.record_outcome)

@@ -11,13 +11,16 @@ from typing import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain.records import BY_NAME
 from connector_app.i18n import _
+from ui.flow_layout import FlowLayout
 from ui.list_models import ROW_ID_ROLE, Column, KeysetModel
 from ui.person.rows_model import RowsModel
+
+FIT_ROWS, MAX_COLUMN = 30, 320
 
 
 class RecordsTable(QWidget):
@@ -47,20 +50,32 @@ class RecordsTable(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete)
-        self.buttons = QHBoxLayout()
+        bar = QWidget()
+        self.buttons = FlowLayout(bar)
         for button in (self.add_button, self.edit_button, self.delete_button):
             self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.buttons)
+        layout.addWidget(bar)
         layout.addWidget(self.table, 1)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.model.modelReset.connect(self.selection_changed)
+        self.model.modelReset.connect(self.fit_columns)
 
-    def add_action(self, button: QPushButton, *, needs_selection: bool = True) -> QPushButton:
-        """Another action beside Add, Edit and Delete (before the stretch)."""
-        self.buttons.insertWidget(self.buttons.count() - 1, button)
+    def fit_columns(self) -> None:
+        """Each column as wide as its title and first rows need, within reason (a long note wraps in its form)."""
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        for column in range(self.model.columnCount() - 1):   # the last one stretches
+            self.table.resizeColumnToContents(column)
+            if self.table.columnWidth(column) > MAX_COLUMN:
+                self.table.setColumnWidth(column, MAX_COLUMN)
+
+    def add_action(self, button: QPushButton, *, needs_selection: bool = True, first: bool = False) -> QPushButton:
+        """Another action beside Add, Edit and Delete (after them, or ``first``)."""
+        if first:
+            self.buttons.insertWidget(0, button)
+        else:
+            self.buttons.addWidget(button)
         button.setProperty("needs_selection", needs_selection)
         return button
 
