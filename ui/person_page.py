@@ -117,7 +117,7 @@ class PersonPage(QWidget):
 
     def clear(self) -> None:
         """Forget every record text: the header, each tab's rows, open forms, and what can be undone."""
-        for form in self.forms:
+        for form in list(self.forms):   # closing one takes it off the list
             form.forget()
             form.reject()
         self.forms = []

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain.fields import FieldSpec, Kind
@@ -34,6 +34,8 @@ class FieldEditor(QWidget):
         self.editor: QWidget = self
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
+        if spec.kind is not Kind.NOTE:   # only free text grows with the form; the rest keep their height
+            self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -233,7 +235,8 @@ class RefEditor(FieldEditor):
         self._list = QStringListModel(self)
         completer = QCompleter(self._list, self)
         completer.setCaseSensitivity(Qt.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchContains)
+        # The store already chose the matches (folded, any script: "lodz" finds "Łódź"): show them all.
+        completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
         self.editor.setCompleter(completer)
         self.editor.textEdited.connect(self._suggest)
         self.editor.textChanged.connect(self._typed)
