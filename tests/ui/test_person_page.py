@@ -190,13 +190,15 @@ def test_delete_then_undo_with_ctrl_z(qtbot, setup):
     assert page.undo_bar.text.text() == "Brought back: 3Cs check-in."
 
 
-def test_undo_button_in_the_message(qtbot, setup):
+def test_delete_key_then_undo_button_in_the_message(qtbot, setup):
     page, made, store = setup
     tab = page.follow_ups
     page.tabs.setCurrentWidget(tab)
+    tab.table.setFocus()
     tab.table.selectRow(0)
-    click(qtbot, tab.delete_button)
+    qtbot.keyClick(tab.table, Qt.Key_Delete)
     qtbot.waitUntil(lambda: page.undo_bar.button.isVisible(), timeout=10_000)
+    assert store.follow_ups.find(made["follow_up"].id) is None
     click(qtbot, page.undo_bar.button)
     qtbot.waitUntil(lambda: store.follow_ups.find(made["follow_up"].id) is not None, timeout=10_000)
 

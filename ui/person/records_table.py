@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -43,6 +44,7 @@ class RecordsTable(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(170)
         self.table.activated.connect(lambda _index: self.edit())
+        QShortcut(QKeySequence.Delete, self.table, activated=self.delete, context=Qt.WidgetShortcut)
         self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add)
         self.add_button.setVisible(can_add)
@@ -146,7 +148,8 @@ class RecordsTable(QWidget):
         self.edit_button.setAccessibleName(_("Edit the chosen: {record}").format(record=label))
         self.delete_button.setText(_("Delete"))
         self.delete_button.setAccessibleName(_("Delete the chosen: {record}").format(record=label))
-        self.delete_button.setAccessibleDescription(_("For something made in error; Ctrl+Z brings it back."))
+        self.delete_button.setAccessibleDescription(
+            _("For something made in error (the Delete key does the same); Ctrl+Z brings it back."))
         self.table.setAccessibleName(_(BY_NAME[self.type_name].plural_label))
         self.model.retranslate()
         self.selection_changed()
