@@ -73,7 +73,7 @@ def history_rows(spec: FieldSpec, versions, names) -> list[HistoryRow]:
         after = version.value if version.op not in (DELETE, ERASE, RESTORE) else before
         rows.append(HistoryRow(
             str(index), format_datetime(when, "short"),
-            staff.get(version.actor, _("Not recorded")) if version.actor else _("Not recorded"),
+            staff.get(version.actor, _("A staff member no longer listed")) if version.actor else _("Not recorded"),
             _what(version.op, version.by_sync),
             "" if version.op == CREATE else shown_value(spec, before, names), shown_value(spec, after, names)))
         before = after

@@ -15,6 +15,7 @@ on the task runner; views refresh from the "records changed" signal.
 
 from __future__ import annotations
 
+from dataclasses import MISSING
 from datetime import date
 from typing import Any
 
@@ -63,7 +64,8 @@ class RecordForm(QDialog):
             if spec.kind is Kind.REF and not names.can_name(spec.target):
                 continue  # a link to a conversation or note is context, set where it was made
             editor = editor_for(spec, names)
-            editor.editor.setAccessibleName(_(spec.label))
+            if not editor.editor.accessibleName():   # a choice box already names its field and choice
+                editor.editor.setAccessibleName(_(spec.label))
             message = MessageLabel()
             self.editors[spec.name], self.messages[spec.name] = editor, message
             cell = QVBoxLayout()
@@ -108,6 +110,9 @@ class RecordForm(QDialog):
 
     def _default(self, editor: FieldEditor) -> Any:
         spec = editor.spec
+        declared = self.record_class.__dataclass_fields__[spec.name].default
+        if declared is not MISSING and declared is not None:
+            return declared                # "Still running" starts ticked, a count at 0
         if spec.kind is Kind.DATE and spec.required:
             return date.today().isoformat()
         if spec.kind is Kind.CHOICE and spec.required:

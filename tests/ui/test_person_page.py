@@ -441,3 +441,17 @@ def test_every_focusable_widget_has_a_name(qtbot, setup):
             text = widget.text() if isinstance(widget, QAbstractButton) else ""
             assert widget.accessibleName() or text, type(widget).__name__
     qtbot.keyClick(form, Qt.Key_Escape)
+
+
+def test_a_new_record_starts_from_its_declared_defaults(qtbot, setup):
+    page, made, store = setup
+    store.actor_id = made["staff"].id
+    form = page.open_form("checkin", fixed={"person_id": made["person"].id})
+    assert form.editors["on_date"].value() == TODAY
+    assert form.editors["staff_id"].value() == made["staff"].id      # the staff member using the laptop
+    assert form.editors["ons_happy"].value() is None                 # optional: "Not given"
+    assert form.editors["contact"].value() == 0
+    form.reject()
+    form = page.open_form("asset")
+    assert form.editors["active"].value() is True and form.editors["kind"].value() == "individual"
+    form.reject()
