@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ui.list_models import Column, KeysetModel
 from connector_app.store.queries import Page
+from ui.list_models import Column, KeysetModel
 
 
 class RowsModel(KeysetModel):
@@ -23,6 +23,3 @@ class RowsModel(KeysetModel):
 
     def set_rows(self, rows: list) -> None:
         self.show(lambda: rows)
-
-    def ids(self) -> list[str]:
-        return [self.row_at(i).id for i in range(self.rowCount())]
