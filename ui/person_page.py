@@ -217,13 +217,15 @@ def register(view) -> PersonPage:
     refreshed by the one "records changed" signal. The view still attaches, clears and retranslates it."""
     page = PersonPage(view.runner, view)
     view.stack.addWidget(page)
-
-    def show(person_id: str) -> None:
-        page.show_person(person_id)
-        view.sidebar.setCurrentRow(-1)   # no screen chosen, so choosing any (People too) leaves the page
-        view.stack.setCurrentWidget(page)
-        page.tabs.setFocus()
-
-    view.people.opened.connect(show)
+    view.people.opened.connect(lambda person_id: open_in_view(view, person_id))
     view.records.changed.connect(page.records_changed)
     return page
+
+
+def open_in_view(view, person_id: str) -> None:
+    """Show a person's page in the workspace view (from the people list, or any screen's open_record)."""
+    page = view.person_page
+    page.show_person(person_id)
+    view.sidebar.setCurrentRow(-1)   # no screen chosen, so choosing any (People too) leaves the page
+    view.stack.setCurrentWidget(page)
+    page.tabs.setFocus()
