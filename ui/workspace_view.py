@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 
 from connector_app.i18n import _
 from ui.conversations import ConversationsPage
+from ui import person_page
 from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
@@ -72,6 +73,7 @@ class WorkspaceView(QWidget):
 
         for page in self.lists:
             self.records.changed.connect(page.records_changed)
+        self.person_page = person_page.register(self)
         self.retranslate()
 
     # screens ------------------------------------------------------------------------------
@@ -93,6 +95,7 @@ class WorkspaceView(QWidget):
         self.records.attach(workspace.store, self.reader)
         for page in self.lists:
             page.attach(self.reader)
+        self.person_page.attach(workspace, self.reader)
 
     def clear(self) -> None:
         """Forget every record shown or typed, close the lists' connection (locking)."""
@@ -102,6 +105,7 @@ class WorkspaceView(QWidget):
             dialog.reject()  # finished: deleted later
         self.records.detach()
         self.home.clear()
+        self.person_page.clear()
         for page in self.lists:
             page.clear()
         if self.reader is not None:
@@ -140,6 +144,7 @@ class WorkspaceView(QWidget):
         self.sidebar.setAccessibleDescription(_("Use the arrow keys to choose a screen."))
         self.new_conversation_action.setText(_("&New conversation…"))
         self.home.retranslate()
+        self.person_page.retranslate()
         for page in self.lists:
             page.retranslate()
         if self.quick_add is not None:

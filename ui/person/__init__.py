@@ -1,0 +1,1 @@
+"""The person page's tabs, one module each (ui/person_page.py puts them together)."""

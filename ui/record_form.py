@@ -1,0 +1,230 @@
+"""One form for adding or correcting any record, built from its field declarations.
+
+    form = RecordForm(workspace, runner, names, "strength", record_id=strength_id, parent=page)
+    form.saved.connect(...)
+    form.open()
+
+Each field gets the editor for its kind (ui/record_fields.py) and, under it,
+the message validation gives for it (connector_app/domain/validate.py), shown
+before anything is written and again if the store refuses. ``fixed`` values
+are not shown (the person a strength belongs to); ``only`` shows just some
+fields (the outcome of a connection). Ctrl+S saves, Esc cancels; "History of
+this field…" shows every value the field last in focus has had. Saving runs
+on the task runner; views refresh from the "records changed" signal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QFormLayout, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from connector_app.domain.fields import Kind
+from connector_app.domain.records import BY_NAME
+from connector_app.domain.validate import check_value, problems_of
+from connector_app.errors import ValidationError
+from connector_app.i18n import _
+from ui.operations.records import save_record
+from ui.record_fields import FieldEditor, editor_for
+from ui.tasks import failure_message
+from ui.widgets import MessageLabel, button_row, heading, primary_button
+
+
+class RecordForm(QDialog):
+    saved = Signal(object)   # the record as written
+
+    def __init__(self, workspace, runner, names, type_name: str, *, record_id: str | None = None,
+                 fixed: dict[str, Any] | None = None, only: tuple[str, ...] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.runner, self.names = workspace, runner, names
+        self.record_class = BY_NAME[type_name]
+        self.type_name, self.record_id = type_name, record_id
+        self.fixed = dict(fixed or {})
+        self.original: dict[str, Any] = (names.values_of(type_name, record_id) or {}) if record_id else {}
+        self.editors: dict[str, FieldEditor] = {}
+        self.messages: dict[str, MessageLabel] = {}
+        self.current_field: str | None = None
+        self._history = None
+
+        self.title = heading()
+        self.general = MessageLabel()
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        for spec in self.record_class.specs():
+            if spec.name in self.fixed or (only is not None and spec.name not in only):
+                continue
+            if spec.kind is Kind.REF and not names.can_name(spec.target):
+                continue  # a link to a conversation or note is context, set where it was made
+            editor = editor_for(spec, names)
+            if not editor.editor.accessibleName():   # a choice box already names its field and choice
+                editor.editor.setAccessibleName(_(spec.label))
+            message = MessageLabel()
+            self.editors[spec.name], self.messages[spec.name] = editor, message
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(editor)
+            cell.addWidget(message)
+            label = QLabel("" if spec.kind is Kind.BOOL else _(spec.label))
+            label.setWordWrap(True)
+            label.setBuddy(editor.editor)
+            form.addRow(label, cell)
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea(frameShape=QFrame.NoFrame, widgetResizable=True)
+        scroll.setWidget(body)
+
+        self.history_button = QPushButton()
+        self.history_button.setEnabled(record_id is not None)
+        self.history_button.clicked.connect(self.show_history)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button = primary_button()
+        self.save_button.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.general)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(button_row(self.history_button, self.cancel_button, self.save_button))
+        QShortcut(QKeySequence.Save, self, activated=self.save)
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+        self._fill()
+        self.retranslate()
+        self.resize(640, 560)
+
+    # values -----------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        for name, editor in self.editors.items():
+            if self.record_id is not None:
+                editor.set_value(self.original.get(name))
+            else:
+                editor.set_value(self._default(editor))
+
+    def _default(self, editor: FieldEditor) -> Any:
+        spec = editor.spec
+        declared = self.record_class.__dataclass_fields__[spec.name].default
+        if declared is not MISSING and declared is not None:
+            return declared                # "Still running" starts ticked, a count at 0
+        if spec.kind is Kind.DATE and spec.required:
+            return date.today().isoformat()
+        if spec.kind is Kind.CHOICE and spec.required:
+            return spec.vocabulary.codes[0]
+        if spec.kind is Kind.REF and spec.target == "staff" and self.workspace.store is not None:
+            return self.workspace.store.actor_id   # the staff member using the laptop
+        if spec.kind is Kind.INT and spec.required:
+            return spec.minimum
+        return [] if spec.kind.is_list else None
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds now, with the fixed values."""
+        return {**self.fixed, **{name: editor.value() for name, editor in self.editors.items()}}
+
+    def changes(self) -> dict[str, Any]:
+        """For an existing record, only the fields that differ from what was read."""
+        values = self.values()
+        if self.record_id is None:
+            return values
+        return {name: value for name, value in values.items() if self.original.get(name) != value}
+
+    # saving -----------------------------------------------------------------------------
+
+    def problems(self) -> dict[str, str]:
+        problems = {}
+        for name, editor in self.editors.items():
+            message = check_value(editor.spec, editor.value())
+            if message:
+                problems[name] = message
+        if not problems:
+            merged = {**self.original, **self.values()}
+            candidate = self.record_class(**{k: tuple(v) if isinstance(v, list) else v for k, v in merged.items()})
+            problems = problems_of(candidate)
+        return problems
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for name, label in self.messages.items():
+            label.show_message(problems.get(name, ""))
+        elsewhere = [text for name, text in problems.items() if name not in self.messages]
+        self.general.show_message(" ".join(elsewhere))
+        first = next((name for name in self.editors if name in problems), None)
+        if first is not None:
+            self.editors[first].editor.setFocus()
+
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return   # already saving
+        problems = self.problems()
+        self.show_problems(problems)
+        if problems:
+            return
+        changes = self.changes()
+        if not changes:
+            self.accept()
+            return
+        self.save_button.setEnabled(False)
+        save_record(self.workspace, self.type_name, self.record_id, changes).run(
+            self.runner, on_success=self._saved, on_failure=self._failed)
+
+    def _saved(self, record) -> None:
+        self.saved.emit(record)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.show_problems(exc.problems)
+        else:
+            self.general.show_message(failure_message(exc))
+
+    # history ----------------------------------------------------------------------------
+
+    def _focus_moved(self, _old, new) -> None:
+        for name, editor in self.editors.items():
+            if new is not None and (new is editor or editor.isAncestorOf(new)):
+                self.current_field = name
+                self.history_button.setToolTip(_("History of: {field}").format(field=_(editor.spec.label)))
+
+    def show_history(self) -> None:
+        from ui.history_dialog import HistoryDialog
+        name = self.current_field or next(iter(self.editors), None)
+        if name is None or self.record_id is None:
+            return
+        self._history = HistoryDialog(self.workspace, self.runner, self.names, self.editors[name].spec,
+                                      self.record_id, self)
+        self._history.open()
+
+    # lifecycle --------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        try:
+            QApplication.instance().focusChanged.disconnect(self._focus_moved)
+        except (RuntimeError, TypeError):  # already closed once
+            pass
+        super().done(result)
+
+    def forget(self) -> None:
+        """Drop every value typed or read (locking)."""
+        for editor in self.editors.values():
+            editor.clear_text()
+        self.original = {}
+        if self._history is not None:
+            self._history.forget()
+
+    def retranslate(self) -> None:
+        label = _(self.record_class.label)
+        text = (_("Correct: {record}") if self.record_id else _("Add: {record}")).format(record=label)
+        self.setWindowTitle(text)
+        self.title.setText(text)
+        self.history_button.setText(_("History of this field…"))
+        self.history_button.setAccessibleDescription(
+            _("Shows who changed the field you were last in, when, and from what to what."))
+        self.cancel_button.setText(_("Cancel"))
+        self.save_button.setText(_("Save"))
+        self.save_button.setAccessibleDescription(_("Saves the changes (Ctrl+S)."))
