@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from babel import Locale, UnknownLocaleError
-from babel import dates as _dates
-from babel import numbers as _numbers
 
 from connector_app.assets import locales_dir
 
@@ -72,22 +70,29 @@ class Translator:
         native = _NATIVE_DIGITS.get(self.locale.default_numbering_system)
         return text.translate(str.maketrans("0123456789", native)) if native else text
 
+    # babel.dates and babel.numbers load at first use (zoneinfo, decimal): not before the app's window shows.
+
     def format_number(self, value: int | float) -> str:
+        from babel import numbers as _numbers
         return self.digits(_numbers.format_decimal(value, locale=self.locale))
 
     def format_decimal(self, value: float, places: int = 1) -> str:
         """A number with exactly ``places`` decimals ("4.0", "4,0" in Polish)."""
+        from babel import numbers as _numbers
         pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
         return self.digits(_numbers.format_decimal(value, format=pattern, locale=self.locale))
 
     def format_date(self, value: date, length: str = "medium") -> str:
+        from babel import dates as _dates
         return self.digits(_dates.format_date(value, format=length, locale=self.locale))
 
     def format_datetime(self, value: datetime, length: str = "medium") -> str:
+        from babel import dates as _dates
         return self.digits(_dates.format_datetime(value, format=length, locale=self.locale))
 
     def format_month(self, value: date) -> str:
         """"March 2026" in the translator's language (the standalone month name)."""
+        from babel import dates as _dates
         return self.digits(_dates.format_skeleton("yMMMM", value, locale=self.locale))
 
     def language_name(self, code: str) -> str:

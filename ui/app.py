@@ -1,4 +1,9 @@
-"""Starting the desktop app: ``connector-app`` with no command, or ``connector-app --workspace DIR``."""
+"""Starting the desktop app: ``connector-app`` with no command, or ``connector-app --workspace DIR``.
+
+Only what the unlock screen needs is imported before the window shows: the
+store, the reports and the screens load while the passphrase is typed (see
+``MainWindow.warm_up``), so starting takes little longer than a bare Qt window.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,8 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from connector_app import __version__
-from connector_app.cli.common import add_workspace_option, workspace_path
 from connector_app.i18n import set_language
+from connector_app.locations import add_workspace_option, workspace_path
 from connector_app.logs import APP_NAME, log_unexpected, setup_logging
 from ui.language import language_signals, startup_language
 from ui.main_window import MainWindow

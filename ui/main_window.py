@@ -7,8 +7,10 @@ has stopped.
 
 from __future__ import annotations
 
-import html
+import importlib
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -17,9 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QP
 from connector_app import __version__
 from connector_app.i18n import _, available_languages, current_locale, language_name, parse_locale, set_language
 from connector_app.passphrase import UnlockThrottle
-from connector_app.store.keyslots import KdfParams
-from connector_app.store.workspace import Workspace
-from ui.create_workspace import CLIPBOARD_CLEAR_MS
+from ui.recovery_code import CLIPBOARD_CLEAR_MS
 from ui.idle import IDLE_LOCK_MS, IdleWatcher
 from ui.language import apply_to_qt, language_signals
 from ui.reports import ReportsMenu
@@ -27,9 +27,21 @@ from ui.settings import LANGUAGE, Settings
 from ui.staff_choice import STAFF_MEMBER, StaffChoiceDialog
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
-from ui.workspace_view import WorkspaceView
+
+if TYPE_CHECKING:  # the store loads while the passphrase is typed, not before the window shows
+    from connector_app.store.keyslots import KdfParams
+    from connector_app.store.workspace import Workspace
+    from ui.workspace_view import WorkspaceView
 
 STATUS_MESSAGE_MS = 8000
+# Loaded in the background once the window shows, while the passphrase is typed: unlocking then waits for none.
+WARM_UP_MODULES = ("connector_app.store.workspace", "connector_app.store.queries", "connector_app.domain.records",
+                   "connector_app.reports.monthly")
+
+
+def warm_up() -> None:
+    for name in WARM_UP_MODULES:
+        importlib.import_module(name)
 
 
 class MainWindow(QMainWindow):
@@ -46,15 +58,11 @@ class MainWindow(QMainWindow):
 
         self.flow = UnlockFlow(workspace_path, self.runner, kdf=kdf, throttle=throttle,
                                clipboard_clear_ms=clipboard_clear_ms)
-        self.shell = WorkspaceView(self.flow.workspace.path, self.runner)  # sidebar, home and the lists
-        self.home = self.shell.home
-        self.shell.records.changed.connect(lambda _types: self.refresh_home())
+        self.shell: WorkspaceView | None = None  # sidebar, home and the lists: built at the first unlock
         self.pages = QStackedWidget()
         self.pages.addWidget(self.flow)
-        self.pages.addWidget(self.shell)
         self.setCentralWidget(self.pages)
         self.flow.unlocked.connect(self._unlocked)
-        self.home.lock_requested.connect(self.lock)
 
         self._build_actions()
         self._build_menus()
@@ -65,6 +73,12 @@ class MainWindow(QMainWindow):
         apply_to_qt()
         language_signals().changed.connect(self.retranslate)
         self.retranslate()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not getattr(self, "_warming", False):
+            self._warming = True
+            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
     # building ----------------------------------------------------------------------
 
@@ -91,7 +105,6 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.workspace_menu = bar.addMenu("")
-        self.workspace_menu.addAction(self.shell.new_conversation_action)
         self.workspace_menu.addAction(self.switch_staff_action)
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()
@@ -137,12 +150,30 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
         self.reports.retranslate()
         self.flow.retranslate()
-        self.shell.retranslate()
+        if self.shell is not None:
+            self.shell.retranslate()
 
     # unlocked and locked ---------------------------------------------------------------
 
+    @property
+    def home(self):
+        return self.shell.home if self.shell is not None else None
+
+    def _build_shell(self) -> WorkspaceView:
+        """The screens, made once at the first unlock: importing them loads the store and the reports."""
+        from ui.workspace_view import WorkspaceView
+
+        shell = WorkspaceView(self.flow.workspace.path, self.runner)
+        shell.records.changed.connect(lambda _types: self.refresh_home())
+        shell.home.lock_requested.connect(self.lock)
+        self.workspace_menu.insertAction(self.switch_staff_action, shell.new_conversation_action)
+        self.pages.addWidget(shell)
+        return shell
+
     def _unlocked(self, workspace: Workspace, notice: str) -> None:
         self.workspace = workspace
+        if self.shell is None:
+            self.shell = self._build_shell()
         self.pages.setCurrentWidget(self.shell)
         self.shell.attach(workspace)
         self.lock_action.setEnabled(True)
@@ -202,7 +233,8 @@ class MainWindow(QMainWindow):
         """Clear every view now; close the database once any running job has stopped."""
         workspace, self.workspace = self.workspace, None
         self.idle.stop()
-        self.shell.clear()
+        if self.shell is not None:
+            self.shell.clear()
         self.reports.set_unlocked(False)
         self.switch_staff_action.setEnabled(False)
         self.staff_label.clear()
@@ -259,6 +291,7 @@ class MainWindow(QMainWindow):
             self.settings.set(LANGUAGE, code)
 
     def show_about(self) -> None:
+        import html
         text = "".join((
             "<p><b>", html.escape(_("Connector app")), "</b><br>",
             html.escape(_("Version {version}").format(version=__version__)), "</p>",
@@ -269,11 +302,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self.idle.stop()
-        self.shell.clear()
+        if self.shell is not None:
+            self.shell.clear()
         self.reports.close_all()
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.runner.wait_for_worker()
-        self.flow.workspace.lock()  # also covers a workspace just created, still on its recovery-code page
+        self.flow.lock_workspace()  # also covers a workspace just created, still on its recovery-code page
         self.workspace = None
         super().closeEvent(event)
