@@ -18,7 +18,7 @@ from connector_app.locations import add_workspace_option, workspace_path
 from connector_app.logs import APP_NAME, log_unexpected, setup_logging
 from ui.language import language_signals, startup_language
 from ui.main_window import MainWindow
-from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
+from ui.settings import LANGUAGE, Settings
 from ui.theme import apply_theme, load_bundled_fonts
 
 
@@ -47,8 +47,7 @@ def prepare_application(argv: list[str]) -> tuple[QApplication, MainWindow]:
     settings = Settings()
     language_signals()  # before set_language, so Qt's layout direction follows it
     set_language(startup_language(settings.get(LANGUAGE)))
-    minutes = max(1, settings.get(IDLE_LOCK_MINUTES))
-    window = MainWindow(workspace_path(options), settings=settings, idle_timeout_ms=minutes * 60_000)
+    window = MainWindow(workspace_path(options), settings=settings)  # idle minutes: read at each unlock
     return app, window
 
 

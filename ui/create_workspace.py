@@ -25,12 +25,13 @@ class CreateWorkspacePage(CardPage):
     """Make a new encrypted workspace in the chosen folder."""
 
     created = Signal(object, object)  # the unlocked Workspace, the recovery code (str or None)
-    demo_requested = Signal()
+    demo_opened = Signal(object)  # the demo Workspace, unlocked
 
     def __init__(self, workspace_path: Path, runner: TaskRunner, *, kdf: KdfParams | None = None,
-                 parent: QWidget | None = None):
+                 demo_path: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace_path = Path(workspace_path)
+        self.demo_path = demo_path  # None: the demo's own folder in the user data folder
         self.runner = runner
         self.kdf = kdf  # None: the shipped Argon2id cost; tests pass a cheap one
         self._busy = False
@@ -53,7 +54,7 @@ class CreateWorkspacePage(CardPage):
         self.body.addLayout(button_row(self.create_button))
         self.body.addWidget(self.demo_note)
         self.body.addWidget(self.demo_button, 0, Qt.AlignLeading)
-        self.demo_button.clicked.connect(self.demo_requested)
+        self.demo_button.clicked.connect(self.open_demo)
 
         self.fields.readiness_changed.connect(self._update_button)
         self.fields.new_edit.returnPressed.connect(self.fields.confirm_edit.setFocus)
@@ -97,6 +98,25 @@ class CreateWorkspacePage(CardPage):
             return Workspace.create(path, passphrase, kdf=kdf)
 
         self.runner.run(create, label=_("Creating…"), on_success=self._created, on_failure=self._failed)
+
+    def open_demo(self) -> None:
+        """Make (the first time) and open the demo workspace: made-up people, a passphrase shown on screen."""
+        if self._busy:
+            return
+        path, kdf = self.demo_path, self.kdf
+        self.error.clear_message()
+        self._set_busy(True)
+
+        def work(control):
+            from connector_app.demo import open_demo
+            return open_demo(path, kdf=kdf, progress=control.progress, should_cancel=control.should_cancel)
+
+        def opened(workspace) -> None:
+            self._set_busy(False)
+            self.demo_opened.emit(workspace)
+
+        self.runner.run(work, label=_("Making the demo workspace…"), on_success=opened, on_failure=self._failed,
+                        on_cancelled=lambda: self._set_busy(False))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -12,18 +12,21 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from connector_app import __version__
 from connector_app.i18n import _, available_languages, current_locale, language_name, parse_locale, set_language
 from connector_app.passphrase import UnlockThrottle
 from ui.recovery_code import CLIPBOARD_CLEAR_MS
-from ui.idle import IDLE_LOCK_MS, IdleWatcher
+from ui.demo_mode import DemoBanner, demo_status, demo_title
+from ui.idle import IDLE_LOCK_MS, IdleCheckpoint, IdleWatcher, checkpoint
 from ui.language import apply_to_qt, language_signals
 from ui.reports import ReportsMenu
-from ui.settings import LANGUAGE, Settings
+from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_SCREEN, WINDOW_GEOMETRY, Settings
 from ui.staff_choice import STAFF_MEMBER, StaffChoiceDialog
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
@@ -46,22 +49,33 @@ def warm_up() -> None:
 
 class MainWindow(QMainWindow):
     def __init__(self, workspace_path: Path | str, *, settings: Settings | None = None,
-                 kdf: KdfParams | None = None, idle_timeout_ms: int = IDLE_LOCK_MS,
+                 kdf: KdfParams | None = None, idle_timeout_ms: int | None = None,
                  throttle: UnlockThrottle | None = None, clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
-                 parent: QWidget | None = None):
+                 demo_path: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
         self.workspace: Workspace | None = None  # set while unlocked
+        self.is_demo = False  # the demo workspace is open: marked in the title, a banner and the status bar
         self.runner = TaskRunner(self)
-        self.idle = IdleWatcher(idle_timeout_ms, self)
+        self._idle_timeout_ms = idle_timeout_ms  # None: the IDLE_LOCK_MINUTES setting, read at each unlock
+        self.idle = IdleWatcher(idle_timeout_ms or IDLE_LOCK_MS, self)
         self.idle.timed_out.connect(self.lock)
+        self.checkpointer = IdleCheckpoint(self.runner, parent=self)
+        self.recovery_dialog = None  # Workspace > New recovery code, while open
 
         self.flow = UnlockFlow(workspace_path, self.runner, kdf=kdf, throttle=throttle,
-                               clipboard_clear_ms=clipboard_clear_ms)
+                               clipboard_clear_ms=clipboard_clear_ms, demo_path=demo_path)
         self.shell: WorkspaceView | None = None  # sidebar, home and the lists: built at the first unlock
         self.pages = QStackedWidget()
         self.pages.addWidget(self.flow)
-        self.setCentralWidget(self.pages)
+        self.demo_banner = DemoBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.flow.unlocked.connect(self._unlocked)
 
         self._build_actions()
@@ -69,6 +83,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.resize(1000, 760)
         self.setMinimumSize(560, 480)
+        self._restore_geometry()
 
         apply_to_qt()
         language_signals().changed.connect(self.retranslate)
@@ -83,6 +98,8 @@ class MainWindow(QMainWindow):
     # building ----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        self.recovery_code_action = QAction(self, enabled=False)
+        self.recovery_code_action.triggered.connect(self.new_recovery_code)
         self.switch_staff_action = QAction(self, enabled=False)
         self.switch_staff_action.triggered.connect(lambda: self.choose_staff(ask=True))
         self.staff_dialog: StaffChoiceDialog | None = None
@@ -106,6 +123,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.workspace_menu = bar.addMenu("")
         self.workspace_menu.addAction(self.switch_staff_action)
+        self.workspace_menu.addAction(self.recovery_code_action)
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()
         self.workspace_menu.addAction(self.quit_action)
@@ -118,6 +136,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
+        self.demo_label = QLabel(objectName="demoStatus")
+        self.demo_label.hide()
+        status.addPermanentWidget(self.demo_label)
         self.staff_label = QLabel(objectName="muted")
         status.addPermanentWidget(self.staff_label)
         self.job_label = QLabel()
@@ -134,8 +155,13 @@ class MainWindow(QMainWindow):
         self.runner.busy_changed.connect(self._busy_changed)
 
     def retranslate(self, _code: str = "") -> None:
-        self.setWindowTitle(_("Connector app"))
+        self.setWindowTitle(demo_title() if self.is_demo else _("Connector app"))
+        self.demo_banner.retranslate()
+        self.demo_label.setText(demo_status())
         self.workspace_menu.setTitle(_("&Workspace"))
+        self.recovery_code_action.setText(_("New &recovery code…"))
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.retranslate()
         self.lock_action.setText(_("&Lock"))
         self.switch_staff_action.setText(_("&Switch staff member…"))
         if self.staff_dialog is not None:
@@ -165,22 +191,36 @@ class MainWindow(QMainWindow):
 
         shell = WorkspaceView(self.flow.workspace.path, self.runner)
         shell.records.changed.connect(lambda _types: self.refresh_home())
+        shell.records.changed.connect(self.checkpointer.wrote)
+        shell.sidebar.currentRowChanged.connect(lambda _row: self._remember_screen())
         shell.home.lock_requested.connect(self.lock)
         self.workspace_menu.insertAction(self.switch_staff_action, shell.new_conversation_action)
         self.pages.addWidget(shell)
         return shell
 
     def _unlocked(self, workspace: Workspace, notice: str) -> None:
+        from connector_app.demo import DEMO_PASSPHRASE, is_demo
+
         self.workspace = workspace
         if self.shell is None:
             self.shell = self._build_shell()
+        self._show_demo(is_demo(workspace.store), DEMO_PASSPHRASE)
+        home = self.shell.home
+        if getattr(home, "workspace_path", None) not in (None, workspace.path):  # the demo's folder, or back
+            home.workspace_path = workspace.path
+            home.retranslate()
         self.pages.setCurrentWidget(self.shell)
         self.shell.attach(workspace)
+        self._show_last_screen()
         self.lock_action.setEnabled(True)
         self.switch_staff_action.setEnabled(True)
+        self.recovery_code_action.setEnabled(not self.is_demo)  # the demo has no recovery code to replace
         self.reports.set_unlocked(True)
         self.choose_staff()
+        if self._idle_timeout_ms is None and self.settings is not None:  # as Settings says now
+            self.idle.set_timeout_ms(max(1, self.settings.get(IDLE_LOCK_MINUTES)) * 60_000)
         self.idle.start()
+        self.checkpointer.start(workspace)
         if notice:
             self.statusBar().showMessage(notice, STATUS_MESSAGE_MS * 2)
         self.refresh_home()
@@ -233,6 +273,8 @@ class MainWindow(QMainWindow):
         """Clear every view now; close the database once any running job has stopped."""
         workspace, self.workspace = self.workspace, None
         self.idle.stop()
+        self.checkpointer.stop()
+        self._close_recovery_dialog()
         if self.shell is not None:
             self.shell.clear()
         self.reports.set_unlocked(False)
@@ -245,11 +287,58 @@ class MainWindow(QMainWindow):
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.lock_action.setEnabled(False)
+        self.recovery_code_action.setEnabled(False)
         self.statusBar().clearMessage()
+        self._show_demo(False)
         self.flow.show_start()
         self.pages.setCurrentWidget(self.flow)
         if workspace is not None:
-            self.runner.run(lambda control: workspace.lock(), label=_("Locking…"), on_failure=self._show_failure)
+            self.runner.run(lambda control: _checkpoint_and_lock(workspace), label=_("Locking…"),
+                            on_failure=self._show_failure)
+
+    # demo, recovery code, window memory -------------------------------------------------
+
+    def _show_demo(self, demo: bool, passphrase: str = "") -> None:
+        self.is_demo = demo
+        if demo:
+            self.demo_banner.show_demo(passphrase)
+        else:
+            self.demo_banner.hide()
+        self.demo_label.setVisible(demo)
+        self.setWindowTitle(demo_title() if demo else _("Connector app"))
+
+    def new_recovery_code(self):
+        """Workspace > New recovery code: the old code stops working; the new one is shown once."""
+        from ui.recovery_code import NewRecoveryCodeDialog
+
+        if self.workspace is None or self.is_demo:
+            return None
+        if self.recovery_dialog is None:
+            self.recovery_dialog = NewRecoveryCodeDialog(self.workspace, self.runner, self)
+            self.recovery_dialog.finished.connect(lambda _result: self._close_recovery_dialog())
+            self.recovery_dialog.open()
+        return self.recovery_dialog
+
+    def _close_recovery_dialog(self) -> None:
+        dialog, self.recovery_dialog = self.recovery_dialog, None
+        if dialog is not None:
+            dialog.forget()
+            dialog.done(0)  # not reject(): locking closes it even before the new code is ticked as written
+            dialog.deleteLater()
+
+    def _restore_geometry(self) -> None:
+        saved = self.settings.get(WINDOW_GEOMETRY) if self.settings is not None else ""
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+
+    def _remember_screen(self) -> None:
+        if self.settings is not None and self.workspace is not None and self.shell is not None:  # not the lock's reset
+            self.settings.set(LAST_SCREEN, self.shell.current_screen())
+
+    def _show_last_screen(self) -> None:
+        last = self.settings.get(LAST_SCREEN) if self.settings is not None else ""
+        if last in self.shell.screens:
+            self.shell.show_screen(last)
 
     @property
     def is_unlocked(self) -> bool:
@@ -301,13 +390,27 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, _("About Connector app"), text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.settings is not None:
+            self.settings.set(WINDOW_GEOMETRY, self.saveGeometry().toBase64().data().decode("ascii"))
         self.idle.stop()
+        self.checkpointer.stop()
+        self._close_recovery_dialog()
         if self.shell is not None:
             self.shell.clear()
         self.reports.close_all()
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.runner.wait_for_worker()
+        if self.workspace is not None:  # the real workspace or the demo
+            _checkpoint_and_lock(self.workspace)
         self.flow.lock_workspace()  # also covers a workspace just created, still on its recovery-code page
         self.workspace = None
         super().closeEvent(event)
+
+
+def _checkpoint_and_lock(workspace) -> None:
+    """Locking, on the task runner: the log folded into records.db first, then the database closed."""
+    try:
+        checkpoint(workspace)
+    finally:
+        workspace.lock()

@@ -172,7 +172,7 @@ class UnlockFlow(QStackedWidget):
 
     def __init__(self, workspace_path: Path | str, runner: TaskRunner, *, kdf: KdfParams | None = None,
                  throttle: UnlockThrottle | None = None, clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
-                 parent: QWidget | None = None):
+                 demo_path: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.path = Path(workspace_path)
         self.kdf = kdf
@@ -180,13 +180,14 @@ class UnlockFlow(QStackedWidget):
         self._workspace: Workspace | None = None
         self._recovery_page: RecoveryPage | None = None
         self._notice = ""  # said in the status bar once the recovery-code page is left
-        self.create_page = CreateWorkspacePage(self.path, runner, kdf=kdf)
+        self.create_page = CreateWorkspacePage(self.path, runner, kdf=kdf, demo_path=demo_path)
         self.code_page = RecoveryCodePage(runner, clipboard_clear_ms=clipboard_clear_ms)
         self.unlock_page = UnlockPage(lambda: self.workspace, self.path, runner, throttle=throttle)
         for page in (self.create_page, self.code_page, self.unlock_page):
             self.addWidget(page)
 
         self.create_page.created.connect(self._created)
+        self.create_page.demo_opened.connect(lambda demo: self.unlocked.emit(demo, ""))
         self.code_page.confirmed.connect(self._code_written)
         self.unlock_page.unlocked.connect(lambda: self.unlocked.emit(self.workspace, ""))
         self.unlock_page.forgot_passphrase.connect(lambda: self._show(self.recovery_page))
