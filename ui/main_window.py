@@ -316,7 +316,9 @@ class MainWindow(QMainWindow):
         if self.recovery_dialog is None:
             self.recovery_dialog = NewRecoveryCodeDialog(self.workspace, self.runner, self)
             self.recovery_dialog.finished.connect(lambda _result: self._close_recovery_dialog())
-            self.recovery_dialog.open()
+            self.recovery_dialog.show()  # not modal: Ctrl+L still locks from inside it
+        self.recovery_dialog.raise_()
+        self.recovery_dialog.activateWindow()
         return self.recovery_dialog
 
     def _close_recovery_dialog(self) -> None:

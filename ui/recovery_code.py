@@ -200,7 +200,7 @@ class RecoveryCodePage(CardPage):
             dialog.accepted.connect(lambda: paint_pages(printer, images))
             dialog.finished.connect(self._print_dialog_closed)
             self.print_dialog = dialog
-            dialog.open()
+            QDialog.open(dialog)  # QPrintDialog.open() itself wants a receiver: the plain window-modal open
 
         def render(pdf: bytes) -> None:
             from ui.printing import render_pages
