@@ -280,10 +280,10 @@ class MainWindow(QMainWindow):
         self.reports.set_unlocked(False)
         self.switch_staff_action.setEnabled(False)
         self.staff_label.clear()
-        if self.staff_dialog is not None:  # it lists staff names: gone with the lock
-            self.staff_dialog.close()
-            self.staff_dialog.deleteLater()
-            self.staff_dialog = None
+        dialog, self.staff_dialog = self.staff_dialog, None
+        if dialog is not None:  # it lists staff names: gone with the lock (closing it reports back first)
+            dialog.close()
+            dialog.deleteLater()
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.lock_action.setEnabled(False)
@@ -394,6 +394,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.settings is not None:
             self.settings.set(WINDOW_GEOMETRY, self.saveGeometry().toBase64().data().decode("ascii"))
+        workspace, self.workspace = self.workspace, None  # first: clearing the screens is not a choice to remember
         self.idle.stop()
         self.checkpointer.stop()
         self._close_recovery_dialog()
@@ -403,10 +404,9 @@ class MainWindow(QMainWindow):
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.runner.wait_for_worker()
-        if self.workspace is not None:  # the real workspace or the demo
-            _checkpoint_and_lock(self.workspace)
+        if workspace is not None:  # the real workspace or the demo
+            _checkpoint_and_lock(workspace)
         self.flow.lock_workspace()  # also covers a workspace just created, still on its recovery-code page
-        self.workspace = None
         super().closeEvent(event)
 
 
