@@ -22,6 +22,7 @@ from connector_app import __version__
 from connector_app.i18n import _, available_languages, current_locale, language_name, parse_locale, set_language
 from connector_app.passphrase import UnlockThrottle
 from ui.recovery_code import CLIPBOARD_CLEAR_MS
+from ui.clipboard import ClipboardWatch
 from ui.demo_mode import DemoBanner, demo_status, demo_title
 from ui.idle import IDLE_LOCK_MS, IdleCheckpoint, IdleWatcher, checkpoint
 from ui.language import apply_to_qt, language_signals
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.idle.timed_out.connect(self.lock)
         self.checkpointer = IdleCheckpoint(self.runner, parent=self)
         self.recovery_dialog = None  # Workspace > New recovery code, while open
+        self.clipboard = ClipboardWatch(self)
 
         self.flow = UnlockFlow(workspace_path, self.runner, kdf=kdf, throttle=throttle,
                                clipboard_clear_ms=clipboard_clear_ms, demo_path=demo_path)
@@ -286,6 +288,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         self.flow.forget_secrets()
         self.runner.forget_all()
+        self.clipboard.forget()
         self.lock_action.setEnabled(False)
         self.recovery_code_action.setEnabled(False)
         self.statusBar().clearMessage()
@@ -402,6 +405,7 @@ class MainWindow(QMainWindow):
             self.shell.clear()
         self.reports.close_all()
         self.flow.forget_secrets()
+        self.clipboard.forget()
         self.runner.forget_all()
         self.runner.wait_for_worker()
         if workspace is not None:  # the real workspace or the demo
@@ -416,3 +420,4 @@ def _checkpoint_and_lock(workspace) -> None:
         checkpoint(workspace)
     finally:
         workspace.lock()
+
