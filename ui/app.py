@@ -18,7 +18,7 @@ from connector_app.locations import add_workspace_option, workspace_path
 from connector_app.logs import APP_NAME, log_unexpected, setup_logging
 from ui.language import language_signals, startup_language
 from ui.main_window import MainWindow
-from ui.settings import LANGUAGE, Settings
+from ui.settings import LANGUAGE, THEME, Settings
 from ui.theme import apply_theme, load_bundled_fonts
 
 
@@ -42,9 +42,10 @@ def prepare_application(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     load_bundled_fonts()
-    apply_theme(app)
-
     settings = Settings()
+    apply_theme(app, settings.get(THEME))
+    # "system" follows the system's light or dark while the app runs.
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, settings.get(THEME)))
     language_signals()  # before set_language, so Qt's layout direction follows it
     set_language(startup_language(settings.get(LANGUAGE)))
     window = MainWindow(workspace_path(options), settings=settings)  # idle minutes: read at each unlock
