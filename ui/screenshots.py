@@ -78,8 +78,7 @@ def shoot(folder: Path, out: Path, options: argparse.Namespace) -> list[Path]:
     apply_theme(app, options.theme)
     language_signals()
     set_language(options.lang)
-    if options.rtl:
-        app.setLayoutDirection(Qt.RightToLeft)
+    direction = Qt.RightToLeft if options.rtl else None  # forced after each window: a new window applies the language's
     kdf = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)  # a throwaway demo: no need for the real cost
     demo = folder / "demo"
     open_demo(demo, people=DEMO_PEOPLE, months=DEMO_MONTHS, kdf=kdf).lock()
@@ -92,14 +91,14 @@ def shoot(folder: Path, out: Path, options: argparse.Namespace) -> list[Path]:
             raise OSError(f"could not write {path}")
         written.append(path)
 
-    first_run = _window(MainWindow, folder / "not-made-yet", Settings(folder / "first.ini"), kdf)
+    first_run = _window(MainWindow, folder / "not-made-yet", Settings(folder / "first.ini"), kdf, direction)
     save(first_run, "first-run")
     first_run.flow.code_page.show_code("7QK3M-XR2VD-9HC4T-WNB6P-JF8ZA", folder=folder / "not-made-yet")  # made up
     first_run.flow.setCurrentWidget(first_run.flow.code_page)
     save(first_run, "recovery-code")
     first_run.close()
 
-    window = _window(MainWindow, demo, Settings(folder / "settings.ini"), kdf)
+    window = _window(MainWindow, demo, Settings(folder / "settings.ini"), kdf, direction)
     save(window, "unlock")
     window.flow.unlock_page.forgot_button.click()
     save(window, "forgot-passphrase")
@@ -134,8 +133,11 @@ def _shown(dialog):
     return dialog
 
 
-def _window(window_class, path: Path, settings, kdf):
+def _window(window_class, path: Path, settings, kdf, direction=None):
+    from PySide6.QtWidgets import QApplication
     window = window_class(path, settings=settings, kdf=kdf)
+    if direction is not None:
+        QApplication.instance().setLayoutDirection(direction)
     window.resize(*WINDOW_SIZE)
     window.show()
     return window
