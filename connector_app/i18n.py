@@ -59,7 +59,7 @@ class Translator:
 
     @property
     def is_right_to_left(self) -> bool:
-        return self.locale.character_order == "right-to-left"
+        return is_right_to_left(self.locale)
 
     @property
     def language(self) -> str:
@@ -202,8 +202,20 @@ def current_locale() -> Locale:
     return _current.locale
 
 
+# CLDR's character order, read from Babel's data once and written here: asking Babel loads the language's
+# whole CLDR data, a tenth of a second spent before the app's first window could show.
+# tests/test_i18n.py checks these against Babel for every locale it knows.
+RIGHT_TO_LEFT_LANGUAGES = frozenset({
+    "apc", "ar", "bal", "bgn", "ckb", "dv", "fa", "he", "ks", "lrc", "mzn", "nqo", "ps", "rhg", "sd", "sdh", "skr",
+    "syr", "trw", "ug", "ur", "yi"})
+RIGHT_TO_LEFT_SCRIPTS = frozenset({"Adlm", "Arab", "Hebr", "Nkoo", "Rohg", "Syrc", "Thaa"})
+
+
 def is_right_to_left(locale: Locale | None = None) -> bool:
-    return (locale or _current.locale).character_order == "right-to-left"
+    locale = locale or _current.locale
+    if locale.script:  # Kashmiri in Devanagari reads left to right, Malay in Arabic script right to left
+        return locale.script in RIGHT_TO_LEFT_SCRIPTS
+    return locale.language in RIGHT_TO_LEFT_LANGUAGES
 
 
 def language_name(code: str, in_locale: Locale | None = None) -> str:

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
@@ -41,6 +41,9 @@ STATUS_MESSAGE_MS = 8000
 # Loaded in the background once the window shows, while the passphrase is typed: unlocking then waits for none.
 WARM_UP_MODULES = ("connector_app.store.workspace", "connector_app.store.queries", "connector_app.domain.records",
                    "connector_app.reports.monthly")
+
+
+WARM_UP_AFTER_MS = 300
 
 
 def warm_up() -> None:
@@ -95,7 +98,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_warming", False):
             self._warming = True
-            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+            # After the first frame, not during it: the import holds Python's lock for much of its time.
+            QTimer.singleShot(WARM_UP_AFTER_MS, lambda: threading.Thread(target=warm_up, name="warm-up",
+                                                                         daemon=True).start())
 
     # building ----------------------------------------------------------------------
 
@@ -113,13 +118,28 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self, menuRole=QAction.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         self.language_group = QActionGroup(self, exclusive=True)
-        self.language_actions: dict[str, QAction] = {}
-        for code in available_languages():
-            # Each language is named in itself, so a person can find theirs whatever is showing.
-            action = QAction(language_name(code, parse_locale(code)), self, checkable=True)
-            action.triggered.connect(lambda _checked=False, chosen=code: self.choose_language(chosen))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
+        self._language_actions: dict[str, QAction] | None = None  # made when the Language menu first opens
+
+    @property
+    def language_actions(self) -> dict[str, QAction]:
+        """One checkable action per language. Naming each loads its CLDR data (a tenth of a second apiece),
+        so they are made when the menu is first opened, not before the window shows."""
+        if self._language_actions is None:
+            self._language_actions = {}
+            for code in available_languages():
+                # Each language is named in itself, so a person can find theirs whatever is showing.
+                action = QAction(language_name(code, parse_locale(code)), self, checkable=True)
+                action.triggered.connect(lambda _checked=False, chosen=code: self.choose_language(chosen))
+                self.language_group.addAction(action)
+                self._language_actions[code] = action
+            self.language_menu.addActions(list(self._language_actions.values()))
+            self._check_language()
+        return self._language_actions
+
+    def _check_language(self) -> None:
+        current = str(current_locale())
+        for code, action in (self._language_actions or {}).items():
+            action.setChecked(code == current)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -132,7 +152,7 @@ class MainWindow(QMainWindow):
         self.reports = ReportsMenu(self, self.runner, lambda: self.workspace.store if self.workspace else None)
         bar.addMenu(self.reports.menu)
         self.language_menu = bar.addMenu("")
-        self.language_menu.addActions(list(self.language_actions.values()))
+        self.language_menu.aboutToShow.connect(lambda: self.language_actions)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -173,9 +193,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.about_action.setText(_("&About Connector app"))
         self.job_cancel.setText(_("Cancel"))
-        current = str(current_locale())
-        for code, action in self.language_actions.items():
-            action.setChecked(code == current)
+        self._check_language()
         self.reports.retranslate()
         self.flow.retranslate()
         if self.shell is not None:
