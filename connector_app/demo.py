@@ -20,16 +20,19 @@ import random
 import unicodedata
 from datetime import date, timedelta
 from itertools import accumulate
+from pathlib import Path
 from typing import Callable
 
 from connector_app import demo_text as T
 from connector_app.domain import vocab
+from connector_app.errors import UserError
 from connector_app.domain.records import (
     RECORD_TYPES, Asset, CheckIn, ConnectingTime, Connection, Conversation, FollowUp, Person, SmallStep, Staff,
     Strength, Venue, WhatMatters,
 )
 from connector_app.i18n import _
 from connector_app.ids import new_id
+from connector_app.locations import user_data_dir, workspace_exists
 
 PEOPLE_PER_CHUNK = 1000  # people whose activity is built and written together (~5,000 conversations)
 BATCH = 5000             # records per add_many call, i.e. per transaction
@@ -59,6 +62,12 @@ _FOLD = str.maketrans({"ł": "l", "Ł": "L"})
 ProgressFn = Callable[[int, int], None]
 
 
+class DemoFolderTaken(UserError):
+    def __init__(self, path: Path):
+        super().__init__(_("The demo's folder holds another workspace: {path}. Move it elsewhere to try the demo.")
+                         .format(path=path))
+
+
 class Cancelled(Exception):
     """``should_cancel`` said stop. Batches already written stay written."""
 
@@ -73,6 +82,46 @@ def generate(store, *, people: int = 200, months: int = 6, seed: int = 1, today:
         raise ValueError(_("Demo data needs at least 0 people and 1 month."))
     generator = _Generator(store, random.Random(seed), today or date.today(), months, progress, should_cancel)
     return generator.run(people)
+
+
+# The demo workspace: made-up people only, in a folder of its own, opened with a passphrase everyone may know.
+DEMO_PASSPHRASE = "demo walnut lantern harbour"  # shown on screen: it protects nothing real
+DEMO_MARK = "demo"  # meta key: a workspace carrying it is marked as demo wherever it is shown
+DEMO_PEOPLE, DEMO_MONTHS = 60, 6  # enough to see every screen at work, made in a few seconds
+
+
+def demo_workspace_path() -> Path:
+    return user_data_dir() / "demo-workspace"
+
+
+def open_demo(path: Path | str | None = None, *, people: int = DEMO_PEOPLE, months: int = DEMO_MONTHS,
+              kdf=None, progress: ProgressFn | None = None, should_cancel: Callable[[], bool] | None = None):
+    """The demo workspace, unlocked: made and filled on first use, opened with ``DEMO_PASSPHRASE`` after.
+
+    Returns the ``Workspace``; its store says ``is_demo``. The folder is never a real workspace's.
+    """
+    from connector_app.store.workspace import Workspace
+
+    path = Path(path) if path is not None else demo_workspace_path()
+    if workspace_exists(path):
+        workspace = Workspace(path, kdf=kdf)
+        workspace.unlock(DEMO_PASSPHRASE)
+        if not is_demo(workspace.store):  # someone else's workspace in that folder: never show it as a demo
+            workspace.lock()
+            raise DemoFolderTaken(path)
+        return workspace
+    workspace, _code = Workspace.create(path, DEMO_PASSPHRASE, with_recovery_code=False, kdf=kdf)
+    try:
+        workspace.store.set_meta(DEMO_MARK, "1")  # first, so even a half-filled demo is marked
+        generate(workspace.store, people=people, months=months, progress=progress, should_cancel=should_cancel)
+    except BaseException:
+        workspace.lock()
+        raise
+    return workspace
+
+
+def is_demo(store) -> bool:
+    return store.meta(DEMO_MARK) == "1"
 
 
 def _pick(cum: tuple[tuple, list[int]], rng: random.Random):

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from babel import Locale, UnknownLocaleError
-from babel import dates as _dates
-from babel import numbers as _numbers
 
 from connector_app.assets import locales_dir
 
@@ -61,7 +59,7 @@ class Translator:
 
     @property
     def is_right_to_left(self) -> bool:
-        return self.locale.character_order == "right-to-left"
+        return is_right_to_left(self.locale)
 
     @property
     def language(self) -> str:
@@ -72,22 +70,29 @@ class Translator:
         native = _NATIVE_DIGITS.get(self.locale.default_numbering_system)
         return text.translate(str.maketrans("0123456789", native)) if native else text
 
+    # babel.dates and babel.numbers load at first use (zoneinfo, decimal): not before the app's window shows.
+
     def format_number(self, value: int | float) -> str:
+        from babel import numbers as _numbers
         return self.digits(_numbers.format_decimal(value, locale=self.locale))
 
     def format_decimal(self, value: float, places: int = 1) -> str:
         """A number with exactly ``places`` decimals ("4.0", "4,0" in Polish)."""
+        from babel import numbers as _numbers
         pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
         return self.digits(_numbers.format_decimal(value, format=pattern, locale=self.locale))
 
     def format_date(self, value: date, length: str = "medium") -> str:
+        from babel import dates as _dates
         return self.digits(_dates.format_date(value, format=length, locale=self.locale))
 
     def format_datetime(self, value: datetime, length: str = "medium") -> str:
+        from babel import dates as _dates
         return self.digits(_dates.format_datetime(value, format=length, locale=self.locale))
 
     def format_month(self, value: date) -> str:
         """"March 2026" in the translator's language (the standalone month name)."""
+        from babel import dates as _dates
         return self.digits(_dates.format_skeleton("yMMMM", value, locale=self.locale))
 
     def language_name(self, code: str) -> str:
@@ -197,8 +202,20 @@ def current_locale() -> Locale:
     return _current.locale
 
 
+# CLDR's character order, read from Babel's data once and written here: asking Babel loads the language's
+# whole CLDR data, a tenth of a second spent before the app's first window could show.
+# tests/test_i18n.py checks these against Babel for every locale it knows.
+RIGHT_TO_LEFT_LANGUAGES = frozenset({
+    "apc", "ar", "bal", "bgn", "ckb", "dv", "fa", "he", "ks", "lrc", "mzn", "nqo", "ps", "rhg", "sd", "sdh", "skr",
+    "syr", "trw", "ug", "ur", "yi"})
+RIGHT_TO_LEFT_SCRIPTS = frozenset({"Adlm", "Arab", "Hebr", "Nkoo", "Rohg", "Syrc", "Thaa"})
+
+
 def is_right_to_left(locale: Locale | None = None) -> bool:
-    return (locale or _current.locale).character_order == "right-to-left"
+    locale = locale or _current.locale
+    if locale.script:  # Kashmiri in Devanagari reads left to right, Malay in Arabic script right to left
+        return locale.script in RIGHT_TO_LEFT_SCRIPTS
+    return locale.language in RIGHT_TO_LEFT_LANGUAGES
 
 
 def language_name(code: str, in_locale: Locale | None = None) -> str:

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
-import zxcvbn
 
 from connector_app.errors import PassphraseNotTypable, WeakPassphrase
 from connector_app.fileio import atomic_write_bytes, make_private_dir
@@ -102,6 +101,8 @@ def _guesses_log10(passphrase: str, related: list[str]) -> tuple[float, dict]:
     as extra strength: its new words (a repeated phrase adds nothing), judged in 72-character
     pieces that know the words before them, their guesses multiplied. Returns log10(guesses) and
     zxcvbn's result for the first 72 characters (its feedback is what a person sees)."""
+    import zxcvbn  # its word lists take a fifth of a second to load: not before a passphrase is judged
+
     head = passphrase[:ZXCVBN_LIMIT]
     first = zxcvbn.zxcvbn(head, user_inputs=related)
     total = float(first["guesses_log10"])

@@ -32,3 +32,13 @@ def test_connector_lang_beats_the_saved_choice_which_beats_the_system(translated
 def test_untranslated_or_meaningless_values_fall_back_to_english(translated):
     translated.setenv("LANG", "C.UTF-8")
     assert i18n.choose_language("zz", "POSIX") == i18n.DEFAULT_LANGUAGE
+
+
+def test_the_written_down_text_directions_agree_with_babel_for_every_locale():
+    import babel.localedata
+    from babel import Locale
+
+    from connector_app.i18n import is_right_to_left
+    wrong = [code for code in babel.localedata.locale_identifiers()
+             if is_right_to_left(Locale.parse(code)) != (Locale.parse(code).character_order == "right-to-left")]
+    assert wrong == []

@@ -1,4 +1,9 @@
-"""Starting the desktop app: ``connector-app`` with no command, or ``connector-app --workspace DIR``."""
+"""Starting the desktop app: ``connector-app`` with no command, or ``connector-app --workspace DIR``.
+
+Only what the unlock screen needs is imported before the window shows: the
+store, the reports and the screens load while the passphrase is typed (see
+``MainWindow.warm_up``), so starting takes little longer than a bare Qt window.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +13,12 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from connector_app import __version__
-from connector_app.cli.common import add_workspace_option, workspace_path
 from connector_app.i18n import set_language
+from connector_app.locations import add_workspace_option, workspace_path
 from connector_app.logs import APP_NAME, log_unexpected, setup_logging
 from ui.language import language_signals, startup_language
 from ui.main_window import MainWindow
-from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
+from ui.settings import LANGUAGE, THEME, Settings
 from ui.theme import apply_theme, load_bundled_fonts
 
 
@@ -37,13 +42,13 @@ def prepare_application(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     load_bundled_fonts()
-    apply_theme(app)
-
     settings = Settings()
+    apply_theme(app, settings.get(THEME))
+    # "system" follows the system's light or dark while the app runs.
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, settings.get(THEME)))
     language_signals()  # before set_language, so Qt's layout direction follows it
     set_language(startup_language(settings.get(LANGUAGE)))
-    minutes = max(1, settings.get(IDLE_LOCK_MINUTES))
-    window = MainWindow(workspace_path(options), settings=settings, idle_timeout_ms=minutes * 60_000)
+    window = MainWindow(workspace_path(options), settings=settings)  # idle minutes: read at each unlock
     return app, window
 
 

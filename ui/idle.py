@@ -1,11 +1,14 @@
-"""Idle auto-lock: a timer that any keyboard, mouse or touch input in the app restarts."""
+"""Idle time: auto-lock after minutes without input, and folding the write-ahead log away when writes pause."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from connector_app.logs import log
+
 IDLE_LOCK_MS = 5 * 60 * 1000  # DESIGN.md: five minutes without input locks the workspace
+CHECKPOINT_AFTER_MS = 60 * 1000  # a minute without writes: fold the WAL into the database file
 
 _INPUT_EVENTS = frozenset({
     QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel,
@@ -32,6 +35,12 @@ class IdleWatcher(QObject):
     def timeout_ms(self) -> int:
         return self._timer.interval()
 
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        """A new length (the setting changed); a running countdown starts again with it."""
+        self._timer.setInterval(timeout_ms)
+        if self._timer.isActive():
+            self._timer.start()
+
     def start(self) -> None:
         if not self._watching:
             QApplication.instance().installEventFilter(self)
@@ -55,3 +64,55 @@ class IdleWatcher(QObject):
     def _expire(self) -> None:
         self.stop()
         self.timed_out.emit()
+
+
+class IdleCheckpoint(QObject):
+    """Checkpoints the write-ahead log a while after the last write, on the task runner (off the GUI thread).
+
+    The log then stays small, and the newest records are in records.db itself,
+    which is what a backup or a copy of the folder holds. ``wrote()`` is called
+    for every "records changed"; ``start``/``stop`` follow unlock and lock.
+    """
+
+    def __init__(self, runner, delay_ms: int = CHECKPOINT_AFTER_MS, parent: QObject | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self._workspace = None
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self.checkpoint_now)
+
+    def start(self, workspace) -> None:
+        self._workspace = workspace
+
+    def stop(self) -> None:
+        self._workspace = None
+        self._timer.stop()
+
+    def wrote(self, _types=None) -> None:
+        if self._workspace is not None:
+            self._timer.start()  # restarts: a minute after the last write
+
+    def is_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def checkpoint_now(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self.runner.run(lambda control: checkpoint(workspace))
+
+
+def checkpoint(workspace) -> bool:
+    """Fold the log into records.db if the workspace is open and writable; False if it could not be now.
+
+    Quietly skips a read-only or damaged workspace: nothing may be written there,
+    and closing it never checkpoints either.
+    """
+    store = workspace.store
+    if store is None or not store.is_open or workspace.read_only or getattr(store, "damaged", False):
+        return False
+    try:
+        return store.checkpoint(tries=3)
+    except Exception as exc:  # a busy or failing disk: the log stays, as safe as before; closing tries again
+        log.warning("checkpoint not made: %s", type(exc).__name__)
+        return False

@@ -23,6 +23,9 @@ def _only_desktop_options(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["screenshots"]:  # a desktop command: it needs Qt, which the core CLI never imports
+        from ui.screenshots import main as screenshots
+        return screenshots(argv[1:])
     if not _only_desktop_options(argv):
         from connector_app.cli import main as cli_main
         return cli_main(argv)

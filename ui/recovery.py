@@ -1,6 +1,12 @@
-"""Forgotten passphrase: the recovery code opens the workspace and a new passphrase is set."""
+"""Forgotten passphrase: the recovery code opens the workspace and a new passphrase is set.
+
+A code that has opened the workspace is spent: a new one is made at once and
+shown (``unlocked`` carries it) before the records.
+"""
 
 from __future__ import annotations
+
+from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
@@ -23,11 +29,11 @@ class RecoveryPage(CardPage):
     """Type the recovery code and choose a new passphrase; the workspace opens with it."""
 
     back = Signal()
-    unlocked = Signal()
+    unlocked = Signal(str)  # the new recovery code, to be shown before the records
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, workspace_of: Callable[[], Workspace], runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace_of = workspace_of
         self.runner = runner
         self._busy = False
 
@@ -99,13 +105,14 @@ class RecoveryPage(CardPage):
         code = self.code_edit.text()
         self.code_edit.setText("")
         new_passphrase = self.fields.take_passphrase()
-        workspace = self.workspace
+        workspace = self.workspace_of()
 
-        def recover(control) -> None:
+        def recover(control) -> str:
             # Open with the code first: a wrong code then fails before anything on disk changes.
             workspace.unlock_with_recovery_code(code)
             try:
                 workspace.reset_passphrase_with_recovery_code(code, new_passphrase)
+                return workspace.new_recovery_code()  # the typed code is spent: it may have been seen
             except BaseException:
                 workspace.lock()
                 raise
@@ -123,9 +130,9 @@ class RecoveryPage(CardPage):
         self.retranslate()
         self._update_button()
 
-    def _recovered(self, _result: None) -> None:
+    def _recovered(self, new_code: str) -> None:
         self._set_busy(False)
-        self.unlocked.emit()
+        self.unlocked.emit(new_code)
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

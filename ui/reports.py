@@ -23,10 +23,6 @@ from connector_app.i18n import (
     _, available_languages, current_translator, document_translator, format_number, language_name, ngettext,
     parse_locale,
 )
-from connector_app.reports.monthly import monthly_report
-from connector_app.reports.pdf import write
-from connector_app.store.month_figures import add_months
-from ui.printing import print_with_preview, render_pages
 from ui.tasks import JobCancelled, TaskRunner, failure_message
 
 MONTHS_OFFERED = 24
@@ -93,10 +89,12 @@ class _DocumentDialog(QDialog):
         self.busy(_("Preparing the pages…"))
 
         def work(control):
+            from ui.printing import render_pages
             data = make(control)
             return render_pages(data, progress=control.progress, should_cancel=control.should_cancel)
 
         def done(images) -> None:
+            from ui.printing import print_with_preview  # loaded at first use: not before the window shows
             self.idle()
             self.preview = print_with_preview(self, images, title)
 
@@ -110,6 +108,7 @@ class _DocumentDialog(QDialog):
         self.busy(_("Saving…"))
 
         def work(control):
+            from connector_app.reports.pdf import write
             data = make(control)
             # check_output_path(path, force=True) from fileio (branch safety) is wired in by write() when merged.
             write(path, data, force=True)  # the save dialog has already asked before replacing a file
@@ -122,6 +121,8 @@ class _DocumentDialog(QDialog):
 class MonthlySummaryDialog(_DocumentDialog):
     def __init__(self, runner: TaskRunner, store_of: Callable, parent: QWidget | None = None,
                  today: date | None = None):
+        from connector_app.store.month_figures import add_months
+
         super().__init__(runner, parent)
         self.store_of = store_of
         self.setWindowTitle(_("Monthly activity summary"))
@@ -162,6 +163,7 @@ class MonthlySummaryDialog(_DocumentDialog):
         translator, suppress = self.translator(), not self.internal.isChecked()
 
         def make(control):
+            from connector_app.reports.monthly import monthly_report
             if store is None or not store.is_open:
                 raise JobCancelled()
             return monthly_report(store, month, staff_id=staff_id, fmt=fmt, translator=translator,

@@ -27,6 +27,10 @@ class Setting:
 
 LANGUAGE = Setting("ui/language", str, "", lambda: _("Language"))
 IDLE_LOCK_MINUTES = Setting("security/idle_lock_minutes", int, 5, lambda: _("Lock after this many idle minutes"))
+# Window memory: where the window was and which screen was open; never anything about a record.
+WINDOW_GEOMETRY = Setting("window/geometry", str, "", lambda: _("Window size and place"))
+LAST_SCREEN = Setting("window/last_screen", str, "", lambda: _("Screen shown after unlocking"))
+THEME = Setting("ui/theme", str, "system", lambda: _("Colours"))  # system, light, dark, high-contrast
 
 
 def default_settings_file() -> Path:

@@ -2,30 +2,36 @@
 
 ``UnlockFlow`` is a stack of those pages; it emits ``unlocked`` once the
 workspace is open. Key derivation (Argon2id, about 0.4 s) runs on the task
-runner, never on the GUI thread.
+runner, never on the GUI thread. The store is imported only when a workspace
+is first needed (``UnlockFlow.workspace``), so this screen shows quickly.
 """
 
 from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from connector_app.errors import WrongPassphrase
 from connector_app.i18n import _, ngettext
+from connector_app.locations import workspace_exists
 from connector_app.passphrase import UnlockThrottle
-from connector_app.store.keyslots import KdfParams
-from connector_app.store.workspace import Workspace
-from ui.create_workspace import CLIPBOARD_CLEAR_MS, CreateWorkspacePage, RecoveryCodePage
+from ui.create_workspace import CreateWorkspacePage
+from ui.recovery_code import CLIPBOARD_CLEAR_MS, RecoveryCodePage
 from ui.passphrase_fields import PassphraseEdit, show_text_toggle
-from ui.recovery import RecoveryPage
 from ui.tasks import TaskRunner, failure_message
 from ui.widgets import (
     BusyBar, CardPage, ElidedLabel, MessageLabel, button_row, heading, link_button, paragraph, primary_button,
     workspace_folder_text,
 )
+
+if TYPE_CHECKING:
+    from connector_app.store.keyslots import KdfParams
+    from connector_app.store.workspace import Workspace
+    from ui.recovery import RecoveryPage
 
 
 class UnlockPage(CardPage):
@@ -34,10 +40,11 @@ class UnlockPage(CardPage):
     unlocked = Signal()
     forgot_passphrase = Signal()
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, *, throttle: UnlockThrottle | None = None,
-                 parent: QWidget | None = None):
+    def __init__(self, workspace_of: Callable[[], Workspace], path: Path, runner: TaskRunner, *,
+                 throttle: UnlockThrottle | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace_of = workspace_of  # the Workspace, made (and the store imported) when first asked for
+        self.path = path
         self.runner = runner
         self.throttle = throttle or UnlockThrottle()
         self._busy = False
@@ -73,7 +80,7 @@ class UnlockPage(CardPage):
     def retranslate(self) -> None:
         self.title.setText(_("Unlock your workspace"))
         self.intro.setText(_("Your records are encrypted. Type your passphrase to open them."))
-        self.folder_label.set_full_text(workspace_folder_text(self.workspace.path))
+        self.folder_label.set_full_text(workspace_folder_text(self.path))
         self.passphrase_label.setText(_("Passphrase"))
         self.passphrase_edit.setAccessibleName(_("Passphrase"))
         self.show_check.setText(_("Show what I type"))
@@ -102,7 +109,7 @@ class UnlockPage(CardPage):
             self.passphrase_edit.setFocus()
             return
         passphrase = self.passphrase_edit.take()
-        workspace = self.workspace
+        workspace = self.workspace_of()
         self.error.clear_message()
         self._set_busy(True)
         self.runner.run(lambda control: workspace.unlock(passphrase), label=_("Unlocking…"),
@@ -165,40 +172,73 @@ class UnlockFlow(QStackedWidget):
 
     def __init__(self, workspace_path: Path | str, runner: TaskRunner, *, kdf: KdfParams | None = None,
                  throttle: UnlockThrottle | None = None, clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
-                 parent: QWidget | None = None):
+                 demo_path: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = Workspace(workspace_path, kdf=kdf)
-        self.create_page = CreateWorkspacePage(self.workspace.path, runner, kdf=kdf)
-        self.code_page = RecoveryCodePage(clipboard_clear_ms=clipboard_clear_ms)
-        self.unlock_page = UnlockPage(self.workspace, runner, throttle=throttle)
-        self.recovery_page = RecoveryPage(self.workspace, runner)
-        for page in (self.create_page, self.code_page, self.unlock_page, self.recovery_page):
+        self.path = Path(workspace_path)
+        self.kdf = kdf
+        self.runner = runner
+        self._workspace: Workspace | None = None
+        self._recovery_page: RecoveryPage | None = None
+        self._notice = ""  # said in the status bar once the recovery-code page is left
+        self.create_page = CreateWorkspacePage(self.path, runner, kdf=kdf, demo_path=demo_path)
+        self.code_page = RecoveryCodePage(runner, clipboard_clear_ms=clipboard_clear_ms)
+        self.unlock_page = UnlockPage(lambda: self.workspace, self.path, runner, throttle=throttle)
+        for page in (self.create_page, self.code_page, self.unlock_page):
             self.addWidget(page)
 
         self.create_page.created.connect(self._created)
-        self.code_page.confirmed.connect(lambda: self.unlocked.emit(self.workspace, ""))
+        self.create_page.demo_opened.connect(lambda demo: self.unlocked.emit(demo, ""))
+        self.code_page.confirmed.connect(self._code_written)
         self.unlock_page.unlocked.connect(lambda: self.unlocked.emit(self.workspace, ""))
         self.unlock_page.forgot_passphrase.connect(lambda: self._show(self.recovery_page))
-        self.recovery_page.back.connect(lambda: self._show(self.unlock_page))
-        self.recovery_page.unlocked.connect(self._recovered)
         self.show_start()
+
+    @property
+    def workspace(self) -> Workspace:
+        """The workspace at ``path``; the first call loads the store (after the window has shown)."""
+        if self._workspace is None:
+            from connector_app.store.workspace import Workspace
+            self._workspace = Workspace(self.path, kdf=self.kdf)
+        return self._workspace
+
+    @property
+    def recovery_page(self) -> RecoveryPage:
+        """Made the first time a passphrase is forgotten: it needs the store's code format."""
+        if self._recovery_page is None:
+            from ui.recovery import RecoveryPage
+            self._recovery_page = RecoveryPage(lambda: self.workspace, self.runner)
+            self._recovery_page.back.connect(lambda: self._show(self.unlock_page))
+            self._recovery_page.unlocked.connect(self._recovered)
+            self.addWidget(self._recovery_page)
+        return self._recovery_page
+
+    def _pages(self) -> list[QWidget]:
+        return [self.widget(index) for index in range(self.count())]
 
     def show_start(self) -> None:
         """The unlock page, or the create page when there is no workspace yet."""
         self.unlock_page.reset()
-        self.recovery_page.wipe()
-        self._show(self.unlock_page if self.workspace.exists() else self.create_page)
+        if self._recovery_page is not None:
+            self._recovery_page.wipe()
+        self._show(self.unlock_page if workspace_exists(self.path) else self.create_page)
 
     def retranslate(self) -> None:
-        for page in (self.create_page, self.code_page, self.unlock_page, self.recovery_page):
+        for page in self._pages():
             page.retranslate()
 
     def forget_secrets(self) -> None:
         """Take every secret off the screen and out of the clipboard (locking, closing)."""
         self.code_page.forget_code()
         self.unlock_page.reset()
-        self.recovery_page.wipe()
+        if self._recovery_page is not None:
+            self._recovery_page.wipe()
         self.create_page.fields.wipe()
+        self._notice = ""
+
+    def lock_workspace(self) -> None:
+        """Close the database if one was ever opened (closing the window)."""
+        if self._workspace is not None:
+            self._workspace.lock()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         # Focus asked for before the window was first shown is lost: ask again, so typing goes to the field.
@@ -211,15 +251,20 @@ class UnlockFlow(QStackedWidget):
 
     def _created(self, workspace: Workspace, code: str | None) -> None:
         # Workspace.create hands back its own, unlocked, object: every page now works on that one.
-        self.workspace = workspace
-        self.unlock_page.workspace = workspace
-        self.recovery_page.workspace = workspace
+        self._workspace = workspace
         if code:
-            self.code_page.show_code(code)
+            self.code_page.show_code(code, folder=self.path)
             self._show(self.code_page)
         else:
             self.unlocked.emit(workspace, "")
 
-    def _recovered(self) -> None:
-        self.unlocked.emit(self.workspace, _(
-            "Your new passphrase is set. Your recovery code still works: keep it somewhere safe."))
+    def _recovered(self, new_code: str) -> None:
+        """The code just used is spent: the new one is shown before the records."""
+        self._notice = _("Your new passphrase is set, and so is your new recovery code. "
+                         "The code you typed no longer works.")
+        self.code_page.show_code(new_code, folder=self.path, replacing=True)
+        self._show(self.code_page)
+
+    def _code_written(self) -> None:
+        notice, self._notice = self._notice, ""
+        self.unlocked.emit(self.workspace, notice)

@@ -42,6 +42,7 @@ class CardPage(QWidget):
         column.addStretch(1)
 
         scroll = QScrollArea(frameShape=QFrame.NoFrame, widgetResizable=True)
+        scroll.setFocusPolicy(Qt.NoFocus)  # Tab goes to the card's fields, not to an unnamed frame around them
         scroll.setWidget(centring)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -14,36 +14,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-import platformdirs
-
 from connector_app.errors import DiskFull, TooManyTries, UserError, WorkspaceDamaged, WrongPassphrase
 from connector_app.fileio import check_output_path, os_error
 from connector_app.i18n import _
+from connector_app.locations import add_workspace_option, workspace_path  # noqa: F401 (shared by every command)
 from connector_app.logs import log
 from connector_app.passphrase import UnlockThrottle
 from connector_app.store.database import is_damage, is_disk_full
 from connector_app.store.store import Store
 from connector_app.store.workspace import Workspace
 
-ENV_WORKSPACE = "CONNECTOR_WORKSPACE"
 ENV_PASSPHRASE = "CONNECTOR_PASSPHRASE"          # for automation; documented in the README
 ENV_NEW_PASSPHRASE = "CONNECTOR_NEW_PASSPHRASE"
 ENV_RECOVERY_CODE = "CONNECTOR_RECOVERY_CODE"
-
-
-def default_workspace() -> Path:
-    return Path(platformdirs.user_data_dir("connector-app", appauthor=False)) / "workspace"
-
-
-def workspace_path(args) -> Path:
-    chosen = getattr(args, "workspace", None) or os.environ.get(ENV_WORKSPACE)
-    return Path(chosen).expanduser() if chosen else default_workspace()
-
-
-def add_workspace_option(parser) -> None:
-    parser.add_argument("--workspace", metavar="DIR", type=non_empty,
-                        help=_("workspace folder (default: ${env} or your user data folder)").format(
-                            env=ENV_WORKSPACE))
 
 
 def add_output_option(parser) -> None:
@@ -64,13 +47,6 @@ def plain_text(value: str) -> str:
     if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value):
         raise argparse.ArgumentTypeError(
             _("it holds bytes that are not UTF-8 text, or control characters; retype it"))
-    return value
-
-
-def non_empty(value: str) -> str:
-    """An argparse type for a path: ``--workspace "$UNSET"`` must not quietly mean the default workspace."""
-    if not value.strip():
-        raise argparse.ArgumentTypeError(_("give a folder; it is empty"))
     return value
 
 

@@ -19,6 +19,7 @@ from connector_app.errors import WorkspaceDamaged, WorkspaceLocked, WorkspaceMis
 from connector_app.fileio import folder_lock, make_private_dir, require_new_folder, staged_folder
 from connector_app.i18n import _
 from connector_app.ids import new_id
+from connector_app.locations import BACKUP_DIR, DB_NAME, KEYS_NAME, workspace_exists
 from connector_app.passphrase import require_strong
 from connector_app.store.database import connect, migrate, schema_version
 from connector_app.store.migrations import latest_version
@@ -26,9 +27,6 @@ from connector_app.store.keyslots import (
     PASSPHRASE, RECOVERY, KdfParams, KeyFile, key_fits_database, new_recovery_code, normalise_recovery_code,
 )
 from connector_app.store.store import Store
-
-DB_NAME, KEYS_NAME, BACKUP_DIR = "records.db", "keys.json", "backups"
-
 
 def _no_audit(*_args, **_kwargs) -> None:
     """The audit log of a workspace opened from a read-only disk: nothing can be written."""
@@ -54,7 +52,7 @@ class Workspace:
         return self.path / BACKUP_DIR
 
     def exists(self) -> bool:
-        return self.keys_path.exists() or self.db_path.exists()
+        return workspace_exists(self.path)
 
     # creating ----------------------------------------------------------------
 

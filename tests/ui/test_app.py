@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from connector_app import __version__
-from connector_app.cli.common import default_workspace
+from connector_app.locations import default_workspace
 from ui.app import parse_arguments, prepare_application
 from ui.language import startup_language
 

@@ -77,7 +77,7 @@ def test_print_paints_the_rendered_pages(qtbot, unlocked, tmp_path, monkeypatch)
 
     def fake_preview(parent, images, title):
         shown["images"], shown["title"] = images, title
-    monkeypatch.setattr(reports, "print_with_preview", fake_preview)
+    monkeypatch.setattr(printing, "print_with_preview", fake_preview)
     dialog.print_button.click()
     qtbot.waitUntil(lambda: "images" in shown, timeout=30_000)
     images = shown["images"]

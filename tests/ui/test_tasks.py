@@ -114,3 +114,34 @@ def test_forgotten_jobs_report_nothing(qtbot, runner):
     runner.run(lambda control: "after", on_success=heard.append)  # the runner still works afterwards
     _wait(qtbot, runner)
     assert heard == ["after"]
+
+
+def test_the_event_loop_keeps_turning_while_a_long_task_runs(qtbot, runner):
+    """A job that runs until the GUI has handled timers and typing: it can only end if the loop turned."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QLineEdit
+
+    gate = threading.Event()
+    started = threading.Event()
+    ticks = []
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+
+    def long_job(control):
+        started.set()
+        return gate.wait(60)  # True only if the GUI thread let it go
+
+    def tick():
+        ticks.append(1)
+        if len(ticks) == 20 and edit.text() == "typed while busy":
+            gate.set()
+
+    runner.run(long_job, on_success=lambda finished: ticks.append(("finished", finished)))
+    assert started.wait(10) and runner.is_busy
+    qtbot.keyClicks(edit, "typed while busy")  # keys are delivered while the job holds the worker
+    timer = QTimer(interval=0)
+    timer.timeout.connect(tick)
+    timer.start()
+    _wait(qtbot, runner)
+    timer.stop()
+    assert ("finished", True) in ticks and edit.text() == "typed while busy"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
 
+from connector_app.errors import WrongRecoveryCode
 from connector_app.passphrase import UnlockThrottle
 from connector_app.store.workspace import Workspace
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -94,7 +96,8 @@ def test_a_damaged_workspace_is_reported_and_left_alone(qtbot, make_window, work
     assert not any("delete" in text or "remove" in text or "reset" in text for text in buttons)
 
 
-def test_the_recovery_code_sets_a_new_passphrase(qtbot, make_window, workspace_path, recovery_code):
+def test_the_recovery_code_sets_a_new_passphrase_and_is_replaced_at_once(qtbot, make_window, workspace_path,
+                                                                          recovery_code):
     window = make_window(workspace_path)
     qtbot.mouseClick(window.flow.unlock_page.forgot_button, Qt.LeftButton)
     page = window.flow.recovery_page
@@ -105,15 +108,29 @@ def test_the_recovery_code_sets_a_new_passphrase(qtbot, make_window, workspace_p
     qtbot.keyClicks(page.fields.confirm_edit, NEW_PASSPHRASE)
     assert page.reset_button.isEnabled()
     qtbot.mouseClick(page.reset_button, Qt.LeftButton)
+    # The used code is spent: the new one is shown before any record.
+    code_page = window.flow.code_page
+    qtbot.waitUntil(lambda: window.flow.currentWidget() is code_page, timeout=10_000)
+    new_code = code_page.shown_code()
+    assert len(new_code) == len(recovery_code) and new_code != recovery_code
+    assert "new recovery code" in code_page.title.text()
+    assert not window.is_unlocked and not code_page.continue_button.isEnabled()
+    assert page.code_edit.text() == "" and page.fields.new_edit.text() == ""
+    qtbot.keyClick(code_page.written_check, Qt.Key_Space)
+    qtbot.mouseClick(code_page.continue_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: window.is_unlocked and window.home.shown_counts()["person"] != "", timeout=10_000)
     assert "new passphrase is set" in window.statusBar().currentMessage()
-    assert page.code_edit.text() == "" and page.fields.new_edit.text() == ""
+    assert code_page.shown_code() == ""
 
     window.lock()
     wait_idle(qtbot, window)
     workspace = Workspace(workspace_path, kdf=FAST_KDF)
     workspace.unlock(NEW_PASSPHRASE)
     workspace.lock()
+    workspace.unlock_with_recovery_code(new_code)
+    workspace.lock()
+    with pytest.raises(WrongRecoveryCode):
+        workspace.unlock_with_recovery_code(recovery_code)
     _try_passphrase(qtbot, window, PASSPHRASE)
     assert window.flow.unlock_page.error.text() == "That passphrase does not open this workspace."
 
