@@ -48,7 +48,6 @@ class MainWindow(QMainWindow):
                                clipboard_clear_ms=clipboard_clear_ms)
         self.shell = WorkspaceView(self.flow.workspace.path, self.runner)  # sidebar, home and the lists
         self.home = self.shell.home
-        self.shell.records.changed.connect(lambda _types: self.refresh_home())
         self.pages = QStackedWidget()
         self.pages.addWidget(self.flow)
         self.pages.addWidget(self.shell)
@@ -190,13 +189,10 @@ class MainWindow(QMainWindow):
             self.settings.set(STAFF_MEMBER, staff_id)
         name = dict(workspace.store.queries.staff()).get(staff_id, "")
         self.staff_label.setText(_("Working as {name}").format(name=name))
+        self.refresh_home()  # Home shows this staff member's month
 
     def refresh_home(self) -> None:
-        workspace = self.workspace
-        if workspace is None:
-            return
-        self.runner.run(lambda control: workspace.store.counts(), label=_("Counting records…"),
-                        on_success=self.home.show_counts, on_failure=self._show_failure)
+        self.shell.refresh_home()
 
     def lock(self) -> None:
         """Clear every view now; close the database once any running job has stopped."""

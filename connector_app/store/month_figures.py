@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
+from connector_app.store.queries import DueFilter, PeopleFilter, Queries
+
 REPORTABLE = "anonymous_reports"  # the consent scope that lets a person be counted (domain/vocab.py)
 CONNECTING_TARGET_MINUTES = 120   # protected connecting time: two hours a month
 
@@ -261,6 +263,28 @@ def my_month(conn, month: date, staff_id: str | None) -> MyMonth:
         WHERE t.on_date >= :start AND t.on_date < :end AND (:staff IS NULL OR t.staff_id = :staff)""")[0]
     return MyMonth(month_start(month), talk.count, talk.people_met, talk.people_met - talk.returning,
                    talk.returning, _connections(q), int(minutes))
+
+
+@dataclass(frozen=True)
+class Glance:
+    """Everything the Home screen shows: this month's work, and what is due today."""
+
+    today: date
+    staff_id: str | None
+    month: MyMonth
+    follow_ups_due: int
+    reviews_due: int
+    small_steps_open: int   # not done, on the reviews due
+    people_ready: int       # everyone's: people with a strength ready for a next step
+
+
+def at_a_glance(store_or_conn, today: date, staff_id: str | None) -> Glance:
+    """Home's figures; each is the count of the list it opens (the same query, so they agree)."""
+    conn = getattr(store_or_conn, "connection", store_or_conn)
+    queries = Queries(conn)
+    follow_ups, reviews, steps = queries.count_due(DueFilter(by=today, staff_id=staff_id))
+    return Glance(today, staff_id, my_month(conn, today, staff_id), follow_ups, reviews, steps,
+                  queries.count_people(PeopleFilter(ready=True)))
 
 
 def _wellbeing(q: _Query) -> Wellbeing:

@@ -393,6 +393,10 @@ class Queries:
             f"coalesce(sum(steps), 0) FROM ({_DUE})", _due_params(f)).fetchone()
         return int(row[0]), int(row[1]), int(row[2])
 
+    def person_name(self, person_id: str) -> str | None:
+        row = self._conn.execute("SELECT display_name FROM person WHERE id = ?", (person_id,)).fetchone()
+        return None if row is None else row[0]
+
     def person_of(self, type_name: str, record_id: str) -> str | None:
         """The person a record is about (a person is their own), or None: where "open this" leads."""
         from connector_app.domain.records import BY_NAME
