@@ -178,7 +178,7 @@ class HomePage(QWidget):
                         self.ready)
         self.conversations.clicked.connect(lambda: self._open(CONVERSATIONS, self._my_conversations()))
         self.people_met.clicked.connect(lambda: self._open(PEOPLE, self._people_met()))
-        self.connections.clicked.connect(lambda: self._open(PEOPLE, self._people_met()))
+        self.connections.clicked.connect(lambda: self._open(PEOPLE, {**self._people_met(), "connected": True}))
         self.follow_ups.clicked.connect(lambda: self._open(DUE, {"kind": DUE_FOLLOW_UP, "mine": True}))
         self.reviews.clicked.connect(lambda: self._open(DUE, {"kind": DUE_REVIEW, "mine": True}))
         self.ready.clicked.connect(lambda: self._open(PEOPLE, {"ready": True, "sort": SORT_NAME}))
@@ -289,8 +289,10 @@ class HomePage(QWidget):
             _("{new} new, {returning} returning").format(new=n(month.people_new), returning=n(month.people_returning))),
             hint=hint)
         self.connections.show_figure(n(month.connections), ngettext(
-            "connection made", "connections made", month.connections),
-            _("to community groups and places"), hint=_("Press Enter to see the people met this month."))
+            "connection made", "connections made", month.connections), ngettext(
+            "for {count} person, to community groups and places", "for {count} people, to community groups and places",
+            month.people_connected).format(count=n(month.people_connected)),
+            hint=_("Press Enter to see the people connected."))
         self.follow_ups.show_figure(n(glance.follow_ups_due), ngettext(
             "follow-up due", "follow-ups due", glance.follow_ups_due), hint=hint)
         self.reviews.show_figure(n(glance.reviews_due), ngettext(

@@ -61,6 +61,7 @@ class PeoplePage(ListPage):
             language=self.language_box.currentData(), consent_scope=self.consent_box.currentData(),
             ready=self.ready_box.isChecked(), no_activity_since=since,
             met_since=self._met.met_since, met_until=self._met.met_until, met_by=self._met.met_by,
+            connected=self._met.connected,
             sort=self.sort_box.currentData() or SORT_NAME)
 
     def apply_filters(self, **filters) -> None:
@@ -80,7 +81,8 @@ class PeoplePage(ListPage):
         finally:
             for control in controls:
                 control.blockSignals(False)
-        self._met = PeopleFilter(met_since=wanted.met_since, met_until=wanted.met_until, met_by=wanted.met_by)
+        self._met = PeopleFilter(met_since=wanted.met_since, met_until=wanted.met_until, met_by=wanted.met_by,
+                                 connected=wanted.connected)
         self._show_met()
         self.reload()
 
@@ -109,7 +111,13 @@ class PeoplePage(ListPage):
         start = format_date(met.met_since) if met.met_since else "…"
         end = format_date(met.met_until) if met.met_until else "…"
         staff = dict(self.queries.staff()).get(met.met_by, "") if self.queries is not None and met.met_by else ""
-        if staff:
+        if met.connected and staff:
+            self.set_banner(_("Only people {staff} connected to a community asset from {start} to {end}").format(
+                staff=staff, start=start, end=end))
+        elif met.connected:
+            self.set_banner(_("Only people connected to a community asset from {start} to {end}").format(
+                start=start, end=end))
+        elif staff:
             self.set_banner(_("Only people {staff} met in a conversation from {start} to {end}").format(
                 staff=staff, start=start, end=end))
         else:

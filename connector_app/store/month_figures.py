@@ -207,11 +207,13 @@ _HEADLINE = """
 """
 
 
-def _connections(q: _Query) -> int:
-    return q.one("""
-        SELECT count(*) FROM connection k
+def _connections(q: _Query) -> tuple[int, int]:
+    """Connections made in the month, and the people they were made for."""
+    count, people = q.one("""
+        SELECT count(*), count(DISTINCT k.person_id) FROM connection k
         JOIN person p ON p.id = k.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
-        WHERE k.made_on >= :start AND k.made_on < :end AND (:staff IS NULL OR k.staff_id = :staff)""")[0]
+        WHERE k.made_on >= :start AND k.made_on < :end AND (:staff IS NULL OR k.staff_id = :staff)""")
+    return int(count), int(people)
 
 
 def _small_steps(q: _Query) -> tuple[int, int]:
@@ -229,7 +231,7 @@ def headline(conn, month: date, staff_id: str | None = None) -> Headline:
     q = _Query(conn, month, staff_id)
     conversations, minutes, met = q.one(_HEADLINE)
     steps, _people = _small_steps(q)
-    return Headline(month_start(month), conversations, minutes, met, _connections(q), steps)
+    return Headline(month_start(month), conversations, minutes, met, _connections(q)[0], steps)
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,7 @@ class MyMonth:
     people_new: int
     people_returning: int
     connections: int
+    people_connected: int
     connecting_minutes: int
 
     @property
@@ -261,8 +264,9 @@ def my_month(conn, month: date, staff_id: str | None) -> MyMonth:
     minutes = q.one("""
         SELECT coalesce(sum(t.minutes), 0) FROM connecting_time t
         WHERE t.on_date >= :start AND t.on_date < :end AND (:staff IS NULL OR t.staff_id = :staff)""")[0]
+    connections, people_connected = _connections(q)
     return MyMonth(month_start(month), talk.count, talk.people_met, talk.people_met - talk.returning,
-                   talk.returning, _connections(q), int(minutes))
+                   talk.returning, connections, people_connected, int(minutes))
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ class PeopleFilter:
     met_since: date | None = None           # only people in a conversation on or after this day...
     met_until: date | None = None           # ...and on or before this one...
     met_by: str | None = None               # ...with this staff member (the Home screen's "people met")
+    connected: bool = False                 # met_* are about connections made, not conversations
     sort: str = SORT_NAME
 
     @property
@@ -225,7 +226,12 @@ class Queries:
             where.append("NOT EXISTS (SELECT 1 FROM conversation_person cp JOIN conversation c "
                          "ON c.id = cp.conversation_id WHERE cp.person_id = p.id AND c.occurred_at >= ?)")
             params.append(f.no_activity_since.isoformat())
-        if f.meets:
+        if f.meets and f.connected:
+            where.append("EXISTS (SELECT 1 FROM connection k WHERE k.person_id = p.id AND k.made_on >= ? "
+                         "AND k.made_on <= ? AND (? IS NULL OR k.staff_id = ?))")
+            params.extend(((f.met_since or date.min).isoformat(), (f.met_until or date.max).isoformat(),
+                           f.met_by, f.met_by))
+        elif f.meets:
             met, met_params = _conversation_conditions(ConversationFilter(
                 since=f.met_since, until=f.met_until, staff_id=f.met_by))
             where.append("EXISTS (SELECT 1 FROM conversation_person cp JOIN conversation c "
