@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from connector_app.domain import vocab
 from connector_app.i18n import _, format_number, ngettext
+from connector_app.store.month_figures import add_months
 from connector_app.store.queries import ConversationFilter
 from ui.list_models import ConversationsModel
 from ui.list_page import ChoiceBox, DateBox, ListPage
@@ -26,7 +27,7 @@ def _month_start(day: date) -> date:
 
 def period_range(period: str | None, today: date, start: date, end: date) -> tuple[date | None, date | None]:
     if period == THIS_MONTH:
-        return _month_start(today), None
+        return _month_start(today), add_months(today, 1) - timedelta(days=1)
     if period == LAST_MONTH:
         last_end = _month_start(today) - timedelta(days=1)
         return _month_start(last_end), last_end

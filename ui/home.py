@@ -165,6 +165,7 @@ class HomePage(QWidget):
         self.lock_button.clicked.connect(self.lock_requested)
         self.folder_label = ElidedLabel()
         self.whose = paragraph(name="muted")
+        self.empty_note = paragraph(name="muted")
         self.month_heading = QLabel(objectName="sectionHeading")
         self.due_heading = QLabel(objectName="sectionHeading")
         self.conversations = FigureButton()
@@ -204,6 +205,7 @@ class HomePage(QWidget):
         column.addLayout(title_row)
         column.addWidget(self.folder_label)
         column.addWidget(self.whose)
+        column.addWidget(self.empty_note)
         column.addSpacing(8)
         column.addWidget(self.month_heading)
         column.addLayout(month_grid)
@@ -239,7 +241,7 @@ class HomePage(QWidget):
         self.glance, self.staff_name = None, ""
         self.retranslate()
 
-    def shown_figures(self) -> dict[str, str]:
+    def shown_counts(self) -> dict[str, str]:
         """The numbers on screen, by figure ("" where none is shown)."""
         names = ("conversations", "people_met", "connections", "follow_ups", "reviews", "ready")
         return {name: figure.number.text() for name, figure in zip(names, self.figures)}
@@ -268,7 +270,11 @@ class HomePage(QWidget):
         self.lock_button.setAccessibleName(_("Lock the workspace"))
         self.folder_label.set_full_text(workspace_folder_text(self.workspace_path))
         self.due_heading.setText(_("To do today"))
+        self.empty_note.setText(_("Nothing is recorded for this month yet. Press Ctrl+N to record a conversation."))
         glance = self.glance
+        self.empty_note.setVisible(glance is not None and not any((
+            glance.month.conversations, glance.month.connections, glance.month.connecting_minutes,
+            glance.follow_ups_due, glance.reviews_due, glance.people_ready)))
         if glance is None:
             self.month_heading.setText(_("This month"))
             self.whose.setText("")

@@ -102,6 +102,7 @@ class ListPage(QWidget):
         self.queries = None
         self.counter: Counter | None = None
         self._count_asked = 0  # which count is the newest asked for: older answers are dropped
+        self._count_stale = False  # asked for while hidden: counted when shown
         self._wanted: list[int] = []  # each column's fitted width, before sharing out the table's
         self.model = model
         self.title = heading()
@@ -231,10 +232,15 @@ class ListPage(QWidget):
         self.update_count()
 
     def update_count(self) -> None:
-        """Count the filtered list off the GUI thread; say so meanwhile."""
+        """Count the filtered list off the GUI thread; say so meanwhile. A hidden list counts when shown."""
         if self.queries is None:
             return
         self._count_asked += 1
+        if self.counter is not None and not self.isVisible():
+            self._count_stale = True
+            self.count_label.clear()
+            return
+        self._count_stale = False
         asked = self._count_asked
         work = self.count_work()
         self.count_label.setText(_("Counting…"))
@@ -246,6 +252,11 @@ class ListPage(QWidget):
             done(work(self.queries))
         else:
             self.counter(work, done)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._count_stale:
+            self.update_count()
 
     def _activated(self, index) -> None:
         record_id = index.data(ROW_ID_ROLE)
