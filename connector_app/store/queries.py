@@ -30,6 +30,12 @@ PAGE_SIZE = 100
 SORT_NAME = "name"
 SORT_LAST_ACTIVITY = "last_activity"
 PEOPLE_SORTS = (SORT_NAME, SORT_LAST_ACTIVITY)
+# Up to this many people in a filter, "newest activity first" works out each one's last activity and sorts
+# them (its cost grows with them); beyond, it walks conversations newest first (its cost grows as the filter
+# gets rarer: a filter matching no one would read every conversation). Measured on the 20,000-person demo,
+# loaded machine: walk 20-130 ms a page unfiltered, 0.3-1.7 s with a filter matching ~10%; sorting all
+# 20,000 took 4.2 s, sorting a 2,000-person filter 1-4 s.
+FEW_PEOPLE = 500
 
 # The newest conversation a person took part in: their last activity.
 _LAST_ACTIVITY = ("(SELECT max(c.occurred_at) FROM conversation_person cp "
@@ -249,7 +255,7 @@ class Queries:
         where, params = conditions
         if f.sort == SORT_NAME:
             rows = self._people_by_name(where, params, after, limit)
-        elif f.search.strip():
+        elif f.search.strip() or (where and self._count_where(where, params) <= FEW_PEOPLE):
             rows = self._people_by_activity_of_few(where, params, after, limit)
         else:
             rows = self._people_by_activity(f, where, params, after, limit)
@@ -321,9 +327,9 @@ class Queries:
 
     def count_people(self, f: PeopleFilter = PeopleFilter()) -> int:
         conditions = self._people_where(f)
-        if conditions is None:
-            return 0
-        where, params = conditions
+        return 0 if conditions is None else self._count_where(*conditions)
+
+    def _count_where(self, where: list[str], params: list) -> int:
         return self._conn.execute(f"SELECT count(*) FROM person p {self._where(where)}", params).fetchone()[0]
 
     def people_named(self, text: str, *, limit: int = 12) -> list[PersonRow]:
