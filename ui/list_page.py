@@ -26,7 +26,8 @@ from connector_app.i18n import _, current_locale
 from ui.list_models import ROW_ID_ROLE, ROW_TYPE_ROLE, KeysetModel
 from ui.widgets import heading, link_button
 
-# Runs ``work(queries)`` off the GUI thread, then ``done(result)`` on it (WorkspaceView gives the task runner's).
+# Runs ``work(queries)`` off the GUI thread, then ``done(result)`` on it, ``done(None)`` if it failed
+# (WorkspaceView gives the task runner's).
 Counter = Callable[[Callable, Callable], None]
 
 FILTER_COLUMNS = 3
@@ -245,9 +246,10 @@ class ListPage(QWidget):
         work = self.count_work()
         self.count_label.setText(_("Counting…"))
 
-        def done(count) -> None:
+        def done(count) -> None:  # None: the count failed (the runner logged why)
             if asked == self._count_asked and self.queries is not None:
-                self.count_label.setText(self.count_text(count))
+                self.count_label.setText(_("This list could not be counted just now.") if count is None
+                                         else self.count_text(count))
         if self.counter is None:
             done(work(self.queries))
         else:

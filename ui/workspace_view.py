@@ -165,7 +165,7 @@ class WorkspaceView(QWidget):
         if workspace is None:
             return
         self.runner.run(lambda control: work(workspace.store.queries), label=_("Counting…"), on_success=done,
-                        on_failure=lambda _exc: None)  # the label keeps "Counting…"; the runner logs the cause
+                        on_failure=lambda _exc: done(None))  # the runner logs the cause
 
     def refresh_home(self) -> None:
         """Work out Home's figures again for whoever is using the laptop (after unlocking, a change, a switch)."""
@@ -180,7 +180,12 @@ class WorkspaceView(QWidget):
             if self.workspace is workspace:
                 self.home.show_glance(glance, staff_name)
         self.runner.run(lambda control: at_a_glance(workspace.store, today, staff_id),
-                        label=_("Adding up this month…"), on_success=shown, on_failure=lambda _exc: None)
+                        label=_("Adding up this month…"), on_success=shown, on_failure=self._home_failed)
+
+    def _home_failed(self, _exc) -> None:
+        if self.workspace is not None:  # the runner logged why; the figures stay as they were
+            self.home.whose.setText(_("This month's figures could not be worked out just now. "
+                                      "They are tried again after your next change."))
 
     def clear(self) -> None:
         """Forget every record shown or typed, close the lists' connection (locking)."""
