@@ -229,6 +229,8 @@ class WorkspaceView(QWidget):
             self.sidebar.item(index).setText(screen.title())
             if index < len(self.screen_actions):
                 self.screen_actions[index].setText(screen.title())
+        # Never squeezed by a wide screen beside it: every screen's name stays readable.
+        self.sidebar.setMinimumWidth(min(260, self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 4))
         self.sidebar.setAccessibleName(_("Screens"))
         self.sidebar.setAccessibleDescription(_("Use the arrow keys to choose a screen."))
         self.new_conversation_action.setText(_("&New conversation…"))
