@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import random
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
 from typing import Callable
@@ -73,14 +73,20 @@ class Cancelled(Exception):
 
 
 def generate(store, *, people: int = 200, months: int = 6, seed: int = 1, today: date | None = None,
-             progress: ProgressFn | None = None, should_cancel: Callable[[], bool] | None = None) -> dict[str, int]:
+             progress: ProgressFn | None = None, should_cancel: Callable[[], bool] | None = None,
+             now: datetime | None = None) -> dict[str, int]:
     """Fill ``store`` with a believable hub's records; returns how many of each type were written.
 
     ``progress(done, total)`` counts units of work (about one per person), not records.
+    Nothing happens later today than ``now`` (default: the clock): a conversation drawn
+    for later today is moved back to now.
     """
     if people < 0 or months < 1:
         raise ValueError(_("Demo data needs at least 0 people and 1 month."))
-    generator = _Generator(store, random.Random(seed), today or date.today(), months, progress, should_cancel)
+    now = now or datetime.now()
+    generator = _Generator(store, random.Random(seed), today or now.date(), months, progress, should_cancel)
+    if generator.today == now.date():  # a chosen day other than today is taken as a whole
+        generator.latest = now.strftime("%Y-%m-%dT%H:%M")
     return generator.run(people)
 
 
@@ -163,6 +169,7 @@ class _Profile:
 class _Generator:
     def __init__(self, store, rng: random.Random, today: date, months: int, progress, should_cancel):
         self.store, self.rng, self.today = store, rng, today
+        self.latest = "9999"  # no moment after this ("YYYY-MM-DDTHH:MM"), set by generate()
         self.progress, self.should_cancel = progress, should_cancel
         self.counts = {cls.type_name: 0 for cls in RECORD_TYPES}
         self.done = self.total = 0
@@ -224,7 +231,8 @@ class _Generator:
         return dict(self.counts)
 
     def _moment(self, day: date) -> str:
-        return f"{day.isoformat()}T{self.rng.choice(HOURS):02d}:{self.rng.choice(MINUTES):02d}"
+        # Drawn first, clamped after: the same seed draws the same numbers whatever the time of day.
+        return min(f"{day.isoformat()}T{self.rng.choice(HOURS):02d}:{self.rng.choice(MINUTES):02d}", self.latest)
 
     def _features(self, count: int, extra: dict[str, int] | None = None) -> tuple[str, ...]:
         # Weighted sampling without replacement (Efraimidis-Spirakis), kept in vocabulary order.

@@ -237,3 +237,17 @@ def test_ons4_loneliness_eases_as_contact_grows(filled):
     not_lonely = contact_by_answer["hardly_ever"] + contact_by_answer["never"]
     assert lonely and not_lonely
     assert mean(lonely) < mean(not_lonely)
+
+
+def test_nothing_happens_later_today_than_now(tmp_path):
+    """Demo made on a Tuesday at 10:05: today's conversations are at 10:05 or before, never later that day."""
+    from datetime import datetime
+    now = datetime(2026, 3, 31, 10, 5)
+    store = open_store(tmp_path)
+    try:
+        demo.generate(store, people=120, months=1, seed=5, today=now.date(), now=now)
+        times = [row[0] for row in store.connection.execute(
+            "SELECT occurred_at FROM conversation WHERE occurred_at >= '2026-03-31'")]
+    finally:
+        store.close()
+    assert times and max(times) <= "2026-03-31T10:05"

@@ -1,17 +1,22 @@
-"""Conversations: the list, newest first, with filters by date range, venue, staff member, feature and mode."""
+"""Conversations: the list, newest first, with filters by date range, venue, staff member, feature and mode.
+
+Other screens open it filtered with ``apply_filters(period=..., since=..., until=...,
+venue_id=..., staff_id=..., feature=..., mode=...)``; each shows in its own control.
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from connector_app.domain import vocab
 from connector_app.i18n import _, format_number, ngettext
+from connector_app.store.month_figures import add_months
 from connector_app.store.queries import ConversationFilter
 from ui.list_models import ConversationsModel
-from ui.list_page import ChoiceBox, ListPage
+from ui.list_page import ChoiceBox, DateBox, ListPage
 
 THIS_MONTH, LAST_MONTH, LAST_3_MONTHS, LAST_12_MONTHS, BETWEEN = "this_month", "last_month", "3m", "12m", "between"
 
@@ -22,7 +27,7 @@ def _month_start(day: date) -> date:
 
 def period_range(period: str | None, today: date, start: date, end: date) -> tuple[date | None, date | None]:
     if period == THIS_MONTH:
-        return _month_start(today), None
+        return _month_start(today), add_months(today, 1) - timedelta(days=1)
     if period == LAST_MONTH:
         last_end = _month_start(today) - timedelta(days=1)
         return _month_start(last_end), last_end
@@ -44,9 +49,9 @@ class ConversationsPage(ListPage):
         self.staff_box, self.staff_label = ChoiceBox(), QLabel()
         self.feature_box, self.feature_label = ChoiceBox(), QLabel()
         self.mode_box, self.mode_label = ChoiceBox(), QLabel()
-        self.from_edit, self.from_label = QDateEdit(calendarPopup=True), QLabel()
-        self.to_edit, self.to_label = QDateEdit(calendarPopup=True), QLabel()
-        now = QDate.currentDate()
+        self.from_edit, self.from_label = DateBox(), QLabel()
+        self.to_edit, self.to_label = DateBox(), QLabel()
+        now = QDate(self._today())
         self.from_edit.setDate(now.addMonths(-1))
         self.to_edit.setDate(now)
         for label, box in ((self.period_label, self.period_box), (self.from_label, self.from_edit),
@@ -77,6 +82,25 @@ class ConversationsPage(ListPage):
                                   staff_id=self.staff_box.currentData(), feature=self.feature_box.currentData(),
                                   mode=self.mode_box.currentData())
 
+    def apply_filters(self, *, period: str | None = None, since: date | None = None, until: date | None = None,
+                      venue_id: str | None = None, staff_id: str | None = None, feature: str | None = None,
+                      mode: str | None = None) -> None:
+        """Show the list filtered as asked (a period code, or days from and to); every other filter is reset."""
+        if since is not None or until is not None:
+            period = BETWEEN
+            for edit, day in ((self.from_edit, since or date(2000, 1, 1)), (self.to_edit, until or self._today())):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day))
+                edit.blockSignals(False)
+        boxes = ((self.period_box, period), (self.venue_box, venue_id), (self.staff_box, staff_id),
+                 (self.feature_box, feature), (self.mode_box, mode))
+        for box, value in boxes:
+            box.blockSignals(True)
+            box.setCurrentIndex(max(box.findData(value), 0) if value is not None else 0)
+            box.blockSignals(False)
+        self._period_changed()
+        self.reload()
+
     def fill_choices(self) -> None:
         if self.queries is None:
             return
@@ -90,12 +114,12 @@ class ConversationsPage(ListPage):
     def load(self) -> None:
         self.model.show(self.queries, self.current_filter())
 
-    def show_count(self) -> None:
-        if self.queries is None:
-            return
-        count = self.queries.count_conversations(self.current_filter())
-        self.count_label.setText(ngettext("{count} conversation", "{count} conversations", count).format(
-            count=format_number(count)))
+    def count_work(self):
+        wanted = self.current_filter()
+        return lambda queries: queries.count_conversations(wanted)
+
+    def count_text(self, count: int) -> str:
+        return ngettext("{count} conversation", "{count} conversations", count).format(count=format_number(count))
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -113,6 +137,8 @@ class ConversationsPage(ListPage):
                            (self.mode_box, self.mode_label)):
             box.setAccessibleName(label.text().replace("&", ""))
         self.table.setAccessibleName(_("Conversations"))
+        for edit in (self.from_edit, self.to_edit):
+            edit.retranslate()
         self.period_box.fill(_("Any time"), [
             (THIS_MONTH, _("This month")), (LAST_MONTH, _("Last month")), (LAST_3_MONTHS, _("Last 3 months")),
             (LAST_12_MONTHS, _("Last 12 months")), (BETWEEN, _("Between two dates"))])

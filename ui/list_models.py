@@ -16,19 +16,22 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from connector_app.domain import vocab
 from connector_app.i18n import _, format_date, format_datetime, format_number, language_name, ngettext
-from connector_app.store.queries import PAGE_SIZE, ConversationFilter, Page, PeopleFilter
+from connector_app.store.queries import DUE_FOLLOW_UP, PAGE_SIZE, ConversationFilter, DueFilter, Page, PeopleFilter
 
 ROW_ID_ROLE = Qt.UserRole + 1
+ROW_TYPE_ROLE = Qt.UserRole + 2   # the record type of a row (a list may mix types)
 
 
 @dataclass(frozen=True)
 class Column:
     title: Callable[[], str]           # translated when shown
     text: Callable[[Any], str]
+    tooltip: Callable[[Any], str] | None = None   # the whole wording, where the cell shows a short one
 
 
 class KeysetModel(QAbstractTableModel):
     columns: tuple[Column, ...] = ()
+    record_type = ""  # what its rows are, unless a row says (``row.type_name``)
 
     def __init__(self, parent=None, *, page_size: int = PAGE_SIZE):
         super().__init__(parent)
@@ -83,9 +86,12 @@ class KeysetModel(QAbstractTableModel):
             text = self.columns[index.column()].text(row)
             return f"\u2068{text}\u2069" if text else text
         if role in (Qt.ToolTipRole, Qt.AccessibleTextRole):
-            return self.columns[index.column()].text(row)
+            column = self.columns[index.column()]
+            return (column.tooltip or column.text)(row)
         if role == ROW_ID_ROLE:
             return row.id
+        if role == ROW_TYPE_ROLE:
+            return getattr(row, "type_name", self.record_type)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
@@ -150,15 +156,31 @@ def _people(row) -> str:
     return _("{names} and {others}").format(names=names, others=others) if names else others
 
 
+def _short_consent(code: str) -> str:
+    short = {
+        "record_only": _("Record only"),
+        # TRANSLATORS: short for the consent "Share with my team", in a narrow column of the people list.
+        "share_team": _("Team"),
+        # TRANSLATORS: short for "Share with my team and include anonymously in reports", in a narrow column.
+        "anonymous_reports": _("Team and reports"),
+    }
+    return short.get(code) or vocab.CONSENT_SCOPES.label(code)
+
+
 class PeopleModel(KeysetModel):
+    record_type = "person"
     columns = (
         # What a connector looks for first on the left (leading side); the long consent wording last.
         Column(lambda: _("Name or pseudonym"), lambda r: r.name),
         Column(lambda: _("Last conversation"), lambda r: _day(r.last_activity)),
         Column(lambda: _("Area or neighbourhood"), lambda r: r.area),
-        Column(lambda: _("Ready for a next step"), lambda r: _("Yes") if r.ready else ""),
+        # TRANSLATORS: a column of the people list; its cells say "Ready" (for a next step) or nothing.
+        Column(lambda: _("Next step"), lambda r: _("Ready") if r.ready else "",
+               lambda r: _("Ready for a next step") if r.ready else ""),
         Column(lambda: _("Languages spoken"), lambda r: _languages(r.languages)),
-        Column(lambda: _("Consent"), lambda r: vocab.CONSENT_SCOPES.label(r.consent_scope)),
+        # Short words in the cell so the column fits; the consent's whole wording is its tooltip.
+        Column(lambda: _("Consent"), lambda r: _short_consent(r.consent_scope),
+               lambda r: vocab.CONSENT_SCOPES.label(r.consent_scope)),
     )
 
     def show(self, queries, wanted: PeopleFilter) -> None:
@@ -166,6 +188,7 @@ class PeopleModel(KeysetModel):
 
 
 class ConversationsModel(KeysetModel):
+    record_type = "conversation"
     columns = (
         Column(lambda: _("When"), lambda r: _moment(r.occurred_at)),
         Column(lambda: _("People"), lambda r: _people(r)),
@@ -177,3 +200,26 @@ class ConversationsModel(KeysetModel):
 
     def show(self, queries, wanted: ConversationFilter) -> None:
         self.set_source(lambda after, limit: queries.conversations_page(wanted, after=after, limit=limit))
+
+
+def _due_what(row) -> str:
+    if row.type_name == DUE_FOLLOW_UP:
+        return row.action or ""
+    if not row.open_steps:
+        return _("Review what matters to them")
+    return ngettext("Review what matters to them ({count} small step to do)",
+                    "Review what matters to them ({count} small steps to do)", row.open_steps).format(
+        count=format_number(row.open_steps))
+
+
+class DueModel(KeysetModel):
+    """Follow-ups and what-matters reviews due, most overdue first; rows say their own record type."""
+
+    columns = (
+        Column(lambda: _("Due"), lambda r: _day(r.due_on)),
+        Column(lambda: _("Person"), lambda r: r.person_name or ""),
+        Column(lambda: _("What to do"), _due_what),
+    )
+
+    def show(self, queries, wanted: DueFilter) -> None:
+        self.set_source(lambda after, limit: queries.due_page(wanted, after=after, limit=limit))

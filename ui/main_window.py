@@ -210,7 +210,6 @@ class MainWindow(QMainWindow):
         from ui.workspace_view import WorkspaceView
 
         shell = WorkspaceView(self.flow.workspace.path, self.runner)
-        shell.records.changed.connect(lambda _types: self.refresh_home())
         shell.records.changed.connect(self.checkpointer.wrote)
         shell.sidebar.currentRowChanged.connect(lambda _row: self._remember_screen())
         shell.home.lock_requested.connect(self.lock)
@@ -281,13 +280,10 @@ class MainWindow(QMainWindow):
             self.settings.set(STAFF_MEMBER, staff_id)
         name = dict(workspace.store.queries.staff()).get(staff_id, "")
         self.staff_label.setText(_("Working as {name}").format(name=name))
+        self.refresh_home()  # Home shows this staff member's month
 
     def refresh_home(self) -> None:
-        workspace = self.workspace
-        if workspace is None:
-            return
-        self.runner.run(lambda control: workspace.store.counts(), label=_("Counting records…"),
-                        on_success=self.home.show_counts, on_failure=self._show_failure)
+        self.shell.refresh_home()
 
     def lock(self) -> None:
         """Clear every view now; close the database once any running job has stopped."""

@@ -213,12 +213,12 @@ class PersonPage(QWidget):
 
 
 def register(view) -> PersonPage:
-    """Put the page into the workspace view (ui/workspace_view.py): opened from the people list,
+    """Put the page into the workspace view (ui/workspace_view.py): opened by its open_record router,
     refreshed by the one "records changed" signal. The view still attaches, clears and retranslates it."""
     page = PersonPage(view.runner, view)
     view.stack.addWidget(page)
-    view.people.opened.connect(lambda person_id: open_in_view(view, person_id))
     view.records.changed.connect(page.records_changed)
+    page.open_record.connect(view.open_record)
     return page
 
 

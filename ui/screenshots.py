@@ -32,7 +32,7 @@ DIALOGS: dict[str, DialogFactory] = {
     "monthly-summary": lambda window: window.reports.open_monthly(),
     "blank-sheets": lambda window: window.reports.open_sheets(),
     "person-sheet": lambda window: window.reports.open_person_sheet(),
-    "sheet-id": lambda window: window.reports.open_sheet_id(),
+    "paper-sheet": lambda window: window.reports.open_paper_sheet(),
 }
 
 

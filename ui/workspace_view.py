@@ -1,46 +1,79 @@
-"""What an unlocked workspace shows: a navigation sidebar (Home, People, Conversations) beside the screens.
+"""What an unlocked workspace shows: a navigation sidebar beside the screens, and the routes between them.
 
-Keyboard: Ctrl+1, Ctrl+2, Ctrl+3 open the screens; the sidebar takes focus with
-Tab and moves with the arrow keys; Ctrl+N adds a conversation from any screen.
-The lists read through a read-only connection of their own (opened on unlock,
-closed on lock) and refresh from the one "records changed" signal.
+Screens are declared once in ``SCREENS`` (name, how to make it, its title); adding
+one is one entry. ``show_screen(name, **filters)`` opens a screen, filtered through
+its ``apply_filters``; ``open_record(type_name, record_id)`` takes any screen's
+``open_record`` signal where that record is shown (``RECORD_ROUTES``; a type with no
+route opens the person it is about).
+
+Keyboard: Ctrl+1, Ctrl+2... open the screens in sidebar order; the sidebar takes
+focus with Tab and moves with the arrow keys; Ctrl+N adds a conversation from any
+screen. The lists read through a read-only connection of their own (opened on
+unlock, closed on lock) and refresh from the one "records changed" signal; Home's
+figures and the lists' counts are worked out on the task runner, off the GUI thread.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from connector_app.i18n import _
+from connector_app.store.month_figures import at_a_glance
 from ui.conversations import ConversationsPage
 from ui import person_page
+from ui.due import DuePage
 from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
 from ui.records import RecordsWatcher
 
-HOME, PEOPLE, CONVERSATIONS = "home", "people", "conversations"
-SCREENS = (HOME, PEOPLE, CONVERSATIONS)
+HOME, PEOPLE, CONVERSATIONS, DUE = "home", "people", "conversations", "due"
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str
+    make: Callable[["WorkspaceView"], QWidget]
+    title: Callable[[], str]   # translated when shown
+
+
+SCREENS = (
+    Screen(HOME, lambda view: HomePage(view.workspace_path), lambda: _("Home")),
+    Screen(PEOPLE, lambda view: PeoplePage(today=view.today), lambda: _("People")),
+    Screen(CONVERSATIONS, lambda view: ConversationsPage(today=view.today), lambda: _("Conversations")),
+    Screen(DUE, lambda view: DuePage(today=view.today), lambda: _("To do")),
+)
+# Where a record opens: its type -> (screen, that screen's method taking the record id).
+# A person opens on their own page (ui/person_page.py), which has no place in the sidebar: open_record.
+RECORD_ROUTES = {
+    "person": (PEOPLE, "select_person"),
+}
 
 
 class WorkspaceView(QWidget):
     conversation_saved = Signal()
 
-    def __init__(self, workspace_path: Path | str, runner, parent: QWidget | None = None):
+    def __init__(self, workspace_path: Path | str, runner, parent: QWidget | None = None, *, today=date.today):
         super().__init__(parent)
+        self.workspace_path = workspace_path
         self.runner = runner
+        self.today = today
         self.workspace = None
         self.reader = None
         self.quick_add: QuickAddDialog | None = None
         self.records = RecordsWatcher(self)
-        self.home = HomePage(workspace_path)
-        self.people = PeoplePage()
-        self.conversations = ConversationsPage()
-        self.lists = (self.people, self.conversations)
-        self.screens = {HOME: self.home, PEOPLE: self.people, CONVERSATIONS: self.conversations}
+        self.screens: dict[str, QWidget] = {screen.name: screen.make(self) for screen in SCREENS}
+        self.home: HomePage = self.screens[HOME]
+        self.people: PeoplePage = self.screens[PEOPLE]
+        self.conversations: ConversationsPage = self.screens[CONVERSATIONS]
+        self.screens[DUE].me = self._me
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
@@ -49,6 +82,12 @@ class WorkspaceView(QWidget):
             item.setData(Qt.UserRole, name)
             self.sidebar.addItem(item)
             self.stack.addWidget(page)
+            if hasattr(page, "open_record"):
+                page.open_record.connect(self.open_record)
+            if hasattr(page, "records_changed"):
+                self.records.changed.connect(page.records_changed)
+        self.home.show_list.connect(lambda name, filters: self.show_screen(name, **filters))
+        self.records.changed.connect(lambda _types: self.refresh_home())
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
         self.sidebar.setSizeAdjustPolicy(QListWidget.AdjustToContents)
@@ -60,32 +99,60 @@ class WorkspaceView(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.screen_actions = []
-        for index, name in enumerate(SCREENS):
+        for index, screen in enumerate(SCREENS[:9]):
             action = QAction(self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, screen=name: self.show_screen(screen))
+            action.triggered.connect(lambda _checked=False, name=screen.name: self.show_screen(name))
             self.addAction(action)
             self.screen_actions.append(action)
         self.new_conversation_action = QAction(self, shortcut=QKeySequence.New)
         self.new_conversation_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.new_conversation_action.triggered.connect(self.open_quick_add)
         self.addAction(self.new_conversation_action)
-
-        for page in self.lists:
-            self.records.changed.connect(page.records_changed)
         self.person_page = person_page.register(self)
         self.retranslate()
 
+    @property
+    def lists(self) -> tuple[QWidget, ...]:
+        """The screens that read records through the lists' connection (``attach(queries, counter)``)."""
+        return tuple(page for name, page in self.screens.items() if name != HOME)
+
     # screens ------------------------------------------------------------------------------
 
-    def show_screen(self, name: str) -> None:
-        self.sidebar.setCurrentRow(SCREENS.index(name))
+    def show_screen(self, name: str, **filters) -> QWidget:
+        """Bring a screen forward, filtered as asked (its ``apply_filters``), with the keyboard in it."""
         page = self.screens[name]
+        self.sidebar.setCurrentRow(list(self.screens).index(name))
+        if filters:
+            page.apply_filters(**filters)
         focus = getattr(page, "search_edit", None) or getattr(page, "table", None) or self.sidebar
+        if filters and hasattr(page, "table"):
+            focus = page.table  # a list opened for its rows: straight to them
+            if page.model.rowCount() and not page.table.currentIndex().isValid():
+                page.table.setCurrentIndex(page.model.index(0, 0))
         focus.setFocus()
+        return page
 
     def current_screen(self) -> str:
-        return SCREENS[self.sidebar.currentRow()]
+        """The sidebar's screen; a person's page (no sidebar row) counts as People, where it was opened from."""
+        row = self.sidebar.currentRow()
+        return list(self.screens)[row] if row >= 0 else PEOPLE
+
+    def open_record(self, type_name: str, record_id: str) -> None:
+        """Show one record where it lives: its own route, else the person it is about."""
+        if self.reader is None:
+            return
+        if type_name not in RECORD_ROUTES:
+            person_id = self.reader.person_of(type_name, record_id)
+            if person_id is None:
+                return
+            type_name, record_id = "person", person_id
+        if type_name == "person":
+            person_page.open_in_view(self, record_id)
+            return
+        screen, method = RECORD_ROUTES[type_name]
+        page = self.show_screen(screen)
+        getattr(page, method)(record_id)
 
     # unlocked and locked --------------------------------------------------------------------
 
@@ -94,8 +161,39 @@ class WorkspaceView(QWidget):
         self.reader = workspace.open_reader()
         self.records.attach(workspace.store, self.reader)
         for page in self.lists:
-            page.attach(self.reader)
+            page.attach(self.reader, self._count)
         self.person_page.attach(workspace, self.reader)
+
+    def _me(self) -> str | None:
+        return None if self.workspace is None else self.workspace.store.actor_id
+
+    def _count(self, work, done) -> None:
+        """Run a list's count on the task runner (the store's connection), off the GUI thread."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.runner.run(lambda control: work(workspace.store.queries), label=_("Counting…"), on_success=done,
+                        on_failure=lambda _exc: done(None))  # the runner logs the cause
+
+    def refresh_home(self) -> None:
+        """Work out Home's figures again for whoever is using the laptop (after unlocking, a change, a switch)."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        staff_id = workspace.store.actor_id
+        today = self.today()
+        staff_name = dict(workspace.store.queries.staff()).get(staff_id, "") if staff_id else ""
+
+        def shown(glance) -> None:
+            if self.workspace is workspace:
+                self.home.show_glance(glance, staff_name)
+        self.runner.run(lambda control: at_a_glance(workspace.store, today, staff_id),
+                        label=_("Adding up this month…"), on_success=shown, on_failure=self._home_failed)
+
+    def _home_failed(self, _exc) -> None:
+        if self.workspace is not None:  # the runner logged why; the figures stay as they were
+            self.home.whose.setText(_("This month's figures could not be worked out just now. "
+                                      "They are tried again after your next change."))
 
     def clear(self) -> None:
         """Forget every record shown or typed, close the lists' connection (locking)."""
@@ -136,16 +234,17 @@ class WorkspaceView(QWidget):
         dialog.deleteLater()
 
     def retranslate(self) -> None:
-        names = {HOME: _("Home"), PEOPLE: _("People"), CONVERSATIONS: _("Conversations")}
-        for index, name in enumerate(SCREENS):
-            self.sidebar.item(index).setText(names[name])
-            self.screen_actions[index].setText(names[name])
+        for index, screen in enumerate(SCREENS):
+            self.sidebar.item(index).setText(screen.title())
+            if index < len(self.screen_actions):
+                self.screen_actions[index].setText(screen.title())
+        # Never squeezed by a wide screen beside it: every screen's name stays readable.
+        self.sidebar.setMinimumWidth(min(260, self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 4))
         self.sidebar.setAccessibleName(_("Screens"))
         self.sidebar.setAccessibleDescription(_("Use the arrow keys to choose a screen."))
         self.new_conversation_action.setText(_("&New conversation…"))
-        self.home.retranslate()
         self.person_page.retranslate()
-        for page in self.lists:
+        for page in self.screens.values():
             page.retranslate()
         if self.quick_add is not None:
             self.quick_add.retranslate()

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
+from connector_app.store.queries import DueFilter, PeopleFilter, Queries
+
 REPORTABLE = "anonymous_reports"  # the consent scope that lets a person be counted (domain/vocab.py)
 CONNECTING_TARGET_MINUTES = 120   # protected connecting time: two hours a month
 
@@ -127,11 +129,12 @@ class MonthFigures:
 
 
 class _Query:
-    def __init__(self, conn, month: date, staff_id: str | None):
+    def __init__(self, conn, month: date, staff_id: str | None, *, everyone: bool = False):
         start = month_start(month)
         self.conn = conn
+        # everyone: the connector's own view counts every person; exported figures only the reportable.
         self.params = {"start": start.isoformat(), "end": add_months(start, 1).isoformat(),
-                       "staff": staff_id, "reportable": REPORTABLE}
+                       "staff": staff_id, "reportable": None if everyone else REPORTABLE}
 
     def one(self, sql: str) -> tuple:
         return self.conn.execute(sql, self.params).fetchone()
@@ -153,7 +156,7 @@ _CONVERSATIONS = """
     met AS MATERIALIZED (
         SELECT DISTINCT cp.person_id AS person_id
         FROM m CROSS JOIN conversation_person cp ON cp.conversation_id = m.id
-        JOIN person p ON p.id = cp.person_id AND p.consent_scope = :reportable
+        JOIN person p ON p.id = cp.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
     )
     SELECT 'mode', m.mode, count(*), coalesce(sum(m.duration_minutes), 0),
            coalesce(sum(m.duration_minutes IS NULL), 0), coalesce(sum(m.anonymous_count), 0)
@@ -200,20 +203,23 @@ _HEADLINE = """
     WITH m AS MATERIALIZED (SELECT c.id, c.duration_minutes""" + _IN_MONTH_CONVERSATIONS + """)
     SELECT (SELECT count(*) FROM m), (SELECT coalesce(sum(m.duration_minutes), 0) FROM m),
            (SELECT count(DISTINCT cp.person_id) FROM m CROSS JOIN conversation_person cp ON cp.conversation_id = m.id
-            JOIN person p ON p.id = cp.person_id AND p.consent_scope = :reportable)
+            JOIN person p ON p.id = cp.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable))
 """
 
 
-def _connections(q: _Query) -> int:
-    return q.one("""
-        SELECT count(*) FROM connection k JOIN person p ON p.id = k.person_id AND p.consent_scope = :reportable
-        WHERE k.made_on >= :start AND k.made_on < :end AND (:staff IS NULL OR k.staff_id = :staff)""")[0]
+def _connections(q: _Query) -> tuple[int, int]:
+    """Connections made in the month, and the people they were made for."""
+    count, people = q.one("""
+        SELECT count(*), count(DISTINCT k.person_id) FROM connection k
+        JOIN person p ON p.id = k.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
+        WHERE k.made_on >= :start AND k.made_on < :end AND (:staff IS NULL OR k.staff_id = :staff)""")
+    return int(count), int(people)
 
 
 def _small_steps(q: _Query) -> tuple[int, int]:
     row = q.one("""
         SELECT count(*), count(DISTINCT s.person_id)
-        FROM small_step s JOIN person p ON p.id = s.person_id AND p.consent_scope = :reportable
+        FROM small_step s JOIN person p ON p.id = s.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
         WHERE s.done_on >= :start AND s.done_on < :end
           AND (:staff IS NULL OR EXISTS (
                 SELECT 1 FROM what_matters w WHERE w.id = s.what_matters_id AND w.staff_id = :staff))""")
@@ -225,7 +231,64 @@ def headline(conn, month: date, staff_id: str | None = None) -> Headline:
     q = _Query(conn, month, staff_id)
     conversations, minutes, met = q.one(_HEADLINE)
     steps, _people = _small_steps(q)
-    return Headline(month_start(month), conversations, minutes, met, _connections(q), steps)
+    return Headline(month_start(month), conversations, minutes, met, _connections(q)[0], steps)
+
+
+@dataclass(frozen=True)
+class MyMonth:
+    """The Home screen's month for one staff member: their work, every person counted (not only reportable).
+
+    Same definitions as the summary (``_conversations``, ``_connections``); the summary
+    differs only in counting people whose consent lets them be reported.
+    """
+
+    month: date
+    conversations: int
+    people_met: int
+    people_new: int
+    people_returning: int
+    connections: int
+    people_connected: int
+    connecting_minutes: int
+
+    @property
+    def connecting_target(self) -> int:
+        return CONNECTING_TARGET_MINUTES
+
+
+def my_month(conn, month: date, staff_id: str | None) -> MyMonth:
+    """``staff_id``'s month (any day in it); None for the whole team's."""
+    conn = getattr(conn, "connection", conn)
+    q = _Query(conn, month, staff_id, everyone=True)
+    talk = _conversations(q)
+    minutes = q.one("""
+        SELECT coalesce(sum(t.minutes), 0) FROM connecting_time t
+        WHERE t.on_date >= :start AND t.on_date < :end AND (:staff IS NULL OR t.staff_id = :staff)""")[0]
+    connections, people_connected = _connections(q)
+    return MyMonth(month_start(month), talk.count, talk.people_met, talk.people_met - talk.returning,
+                   talk.returning, connections, people_connected, int(minutes))
+
+
+@dataclass(frozen=True)
+class Glance:
+    """Everything the Home screen shows: this month's work, and what is due today."""
+
+    today: date
+    staff_id: str | None
+    month: MyMonth
+    follow_ups_due: int
+    reviews_due: int
+    small_steps_open: int   # not done, on the reviews due
+    people_ready: int       # everyone's: people with a strength ready for a next step
+
+
+def at_a_glance(store_or_conn, today: date, staff_id: str | None) -> Glance:
+    """Home's figures; each is the count of the list it opens (the same query, so they agree)."""
+    conn = getattr(store_or_conn, "connection", store_or_conn)
+    queries = Queries(conn)
+    follow_ups, reviews, steps = queries.count_due(DueFilter(by=today, staff_id=staff_id))
+    return Glance(today, staff_id, my_month(conn, today, staff_id), follow_ups, reviews, steps,
+                  queries.count_people(PeopleFilter(ready=True)))
 
 
 def _wellbeing(q: _Query) -> Wellbeing:
@@ -234,7 +297,8 @@ def _wellbeing(q: _Query) -> Wellbeing:
             SELECT c.id, c.person_id, c.on_date, c.contact, c.confidence, c.control, c.ons_satisfied,
                    c.ons_worthwhile, c.ons_happy, c.ons_anxious, c.ons_lonely,
                    row_number() OVER (PARTITION BY c.person_id ORDER BY c.on_date DESC, c.id DESC) AS rn
-            FROM checkin c JOIN person p ON p.id = c.person_id AND p.consent_scope = :reportable
+            FROM checkin c
+            JOIN person p ON p.id = c.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
             WHERE c.on_date >= :start AND c.on_date < :end AND (:staff IS NULL OR c.staff_id = :staff)
         ),
         latest AS MATERIALIZED (SELECT * FROM month_checkins WHERE rn = 1)
@@ -308,7 +372,8 @@ def month_figures(store_or_conn, month: date, staff_id: str | None = None,
     step()
     step()
     what_matters_from = """
-        FROM what_matters w JOIN person p ON p.id = w.person_id AND p.consent_scope = :reportable
+        FROM what_matters w
+        JOIN person p ON p.id = w.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
         WHERE w.recorded_on >= :start AND w.recorded_on < :end AND (:staff IS NULL OR w.staff_id = :staff)"""
     what_matters_people = q.one("SELECT count(DISTINCT w.person_id)" + what_matters_from)[0]
     themes = q.pairs("SELECT t.value, count(DISTINCT w.person_id) FROM (SELECT w.* " + what_matters_from
@@ -317,27 +382,27 @@ def month_figures(store_or_conn, month: date, staff_id: str | None = None,
     steps_done, steps_people = _small_steps(q)
     step()
     strength_from = """
-        FROM strength s JOIN person p ON p.id = s.person_id AND p.consent_scope = :reportable
+        FROM strength s JOIN person p ON p.id = s.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
         WHERE s.spotted_on >= :start AND s.spotted_on < :end AND (:staff IS NULL OR s.spotted_by = :staff)"""
     strengths, strengths_people = q.one("SELECT count(*), count(DISTINCT s.person_id)" + strength_from)
     by_kind = q.pairs("SELECT s.kind, count(*)" + strength_from + " GROUP BY s.kind")
     step()
     readiness = q.pairs("""
         SELECT s.readiness, count(DISTINCT s.person_id)
-        FROM strength s JOIN person p ON p.id = s.person_id AND p.consent_scope = :reportable
+        FROM strength s JOIN person p ON p.id = s.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
         WHERE s.readiness IN ('ready', 'taken') AND s.readiness_on >= :start AND s.readiness_on < :end
           AND (:staff IS NULL OR s.spotted_by = :staff)
         GROUP BY s.readiness""")
     step()
     connection_from = """
-        FROM connection k JOIN person p ON p.id = k.person_id AND p.consent_scope = :reportable
+        FROM connection k JOIN person p ON p.id = k.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
         JOIN asset a ON a.id = k.asset_id
         WHERE k.made_on >= :start AND k.made_on < :end AND (:staff IS NULL OR k.staff_id = :staff)"""
     connections, people_connected = q.one("SELECT count(*), count(DISTINCT k.person_id)" + connection_from)
     connections_by_kind = q.pairs("SELECT a.kind, count(*)" + connection_from + " GROUP BY a.kind")
     giving = q.one("""
         SELECT count(DISTINCT k.person_id)
-        FROM connection k JOIN person p ON p.id = k.person_id AND p.consent_scope = :reportable
+        FROM connection k JOIN person p ON p.id = k.person_id AND (:reportable IS NULL OR p.consent_scope = :reportable)
         WHERE k.outcome = 'giving' AND k.outcome_on >= :start AND k.outcome_on < :end
           AND (:staff IS NULL OR k.staff_id = :staff)""")[0]
     step()

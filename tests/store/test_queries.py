@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from connector_app.cli.person import list_people
 from connector_app.domain.records import Conversation, Person, Staff, Strength, Venue
 from connector_app.errors import WorkspaceLocked
+from connector_app.store import queries as queries_module
 from connector_app.store.queries import SORT_LAST_ACTIVITY, ConversationFilter, PeopleFilter
 
 NAMES = ["Amira Khan", "amira khan", "Bogdan Nowak", "Żaneta Wiśniewska", "Ceri Jones", "Dafydd Ap Llŷr",
@@ -68,6 +70,23 @@ def test_people_by_last_activity_newest_first_never_met_last(store, world):
     assert next(r for r in rows if r.id == world["people"][0].id).last_activity == newest
 
 
+@pytest.mark.parametrize("wanted", [
+    PeopleFilter(), PeopleFilter(area="Riverside"), PeopleFilter(language="pl"), PeopleFilter(ready=True),
+    PeopleFilter(no_activity_since=date(2026, 5, 1)), PeopleFilter(met_since=date(2026, 2, 1)),
+])
+@pytest.mark.parametrize("limit", [1, 4, 100])
+def test_last_activity_index_walk_gives_the_order_of_sorting_everyone(store, world, wanted, limit, monkeypatch):
+    """The walk along conversations and the sort of a filtered few agree, ties and paging too."""
+    monkeypatch.setattr(queries_module, "FEW_PEOPLE", 0)  # however few the filter keeps: walk
+    wanted = replace(wanted, sort=SORT_LAST_ACTIVITY)
+    walked = all_pages(lambda **kw: store.queries.people_page(wanted, **kw), limit=limit)
+    where, params = store.queries._people_where(wanted)
+    sorted_rows = store.queries._people_by_activity_of_few(where, params, None, 1000)
+    assert [r.id for r in walked] == [r[0] for r in sorted_rows]
+    assert [r.last_activity for r in walked] == [r[5] for r in sorted_rows]
+    assert len(walked) == store.queries.count_people(wanted) > 0
+
+
 @pytest.mark.parametrize("wanted, check", [
     (PeopleFilter(area="riverside"), lambda p, w: p.area == "Riverside"),
     (PeopleFilter(language="pl"), lambda p, w: "pl" in p.languages),
@@ -78,8 +97,15 @@ def test_people_by_last_activity_newest_first_never_met_last(store, world):
     (PeopleFilter(search="llŷ"), lambda p, w: "Llŷr" in p.display_name),
     (PeopleFilter(area="Hillside", language="pl", consent_scope="share_team"),
      lambda p, w: p.area == "Hillside" and "pl" in p.languages and p.consent_scope == "share_team"),
+    (PeopleFilter(met_since=date(2026, 4, 1), met_until=date(2026, 4, 30), met_by="jo"),
+     lambda p, w: any(p.id in t.person_ids and t.occurred_at.startswith("2026-04") and t.staff_id == w["jo"].id
+                      for t in w["talks"])),
+    (PeopleFilter(met_since=date(2026, 5, 1)),
+     lambda p, w: any(p.id in t.person_ids and t.occurred_at >= "2026-05" for t in w["talks"])),
 ])
 def test_people_filters_match_exactly_the_people_they_name_and_count_them(store, world, wanted, check):
+    if wanted.met_by == "jo":
+        wanted = replace(wanted, met_by=world["jo"].id)
     rows = all_pages(lambda **kw: store.queries.people_page(wanted, **kw), limit=2)
     expected = {p.id for p in world["people"] if check(p, world)}
     assert expected, "the sample must hold someone for every filter"

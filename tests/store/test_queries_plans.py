@@ -7,7 +7,7 @@ import pytest
 from connector_app.store.queries import ConversationFilter, PeopleFilter
 
 
-def plan(store, run) -> str:
+def plan(store, run, containing: str = "") -> str:
     """The top level of the plan of the query ``run`` issues, replayed under EXPLAIN QUERY PLAN.
 
     (A display column's own small subquery, such as a conversation's names in order, sits below it.)
@@ -18,7 +18,7 @@ def plan(store, run) -> str:
         run()
     finally:
         store.connection.set_trace_callback(None)
-    sql = [s for s in seen if s.lstrip().upper().startswith("SELECT")][-1]
+    sql = [s for s in seen if s.lstrip().upper().startswith("SELECT") and containing in s][-1]
     return "\n".join(row[3] for row in store.connection.execute("EXPLAIN QUERY PLAN " + sql) if row[1] == 0)
 
 
@@ -37,3 +37,12 @@ def test_conversation_pages_walk_an_index_in_time_order(store, wanted, after):
     text = plan(store, lambda: store.queries.conversations_page(wanted, after=after))
     assert "TEMP B-TREE FOR ORDER BY" not in text
     assert "_key" in text
+
+
+@pytest.mark.parametrize("after", [None, ("2026-01-01T10:00", "0")])
+def test_people_by_last_activity_walk_the_conversation_time_index(store, after):
+    """Newest activity first reads conversations along their time index; it never orders every person."""
+    text = plan(store, lambda: store.queries.people_page(PeopleFilter(sort="last_activity"), after=after),
+                "FROM conversation c")
+    assert "conversation_when_key" in text
+    assert "TEMP B-TREE FOR ORDER BY" not in text  # at most the tie-break (RIGHT PART) within one moment

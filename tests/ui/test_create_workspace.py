@@ -40,7 +40,7 @@ def test_create_flow_shows_the_code_once_then_the_counts(qtbot, make_window, tmp
     qtbot.mouseClick(code_page.continue_button, Qt.LeftButton)
 
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.shell, timeout=10_000)
-    qtbot.waitUntil(lambda: window.home.shown_counts()["person"] == "0", timeout=10_000)
+    qtbot.waitUntil(lambda: window.home.shown_counts()["conversations"] == "0", timeout=10_000)
     assert window.home.empty_note.isVisibleTo(window.home)
     assert code_page.shown_code() == ""  # gone from the screen for good
 

@@ -54,7 +54,7 @@ def test_ctrl_l_locks_clears_the_figures_and_closes_the_database(qtbot, make_win
     assert workspace.store is None  # the database is closed
 
     unlock(qtbot, window)  # and it opens again
-    assert window.home.shown_counts()["person"] == "0"
+    assert window.home.shown_counts()["conversations"] == "0"
 
 
 def test_the_lock_button_locks_too(qtbot, make_window, workspace_path):
@@ -66,7 +66,10 @@ def test_the_lock_button_locks_too(qtbot, make_window, workspace_path):
 
 def test_idle_time_locks_the_workspace(qtbot, make_window, workspace_path):
     window = make_window(workspace_path, idle_timeout_ms=150)
+    window.idle._timer.setInterval(60_000)  # long enough to see the figures after unlocking...
     unlock(qtbot, window)
+    window.idle._timer.setInterval(150)     # ...then a short wait with no input locks
+    window.idle.start()
     qtbot.waitUntil(lambda: _locked(window), timeout=5000)
     assert set(window.home.shown_counts().values()) == {""}
     assert not window.idle.is_active()  # nothing left watching once locked
@@ -120,7 +123,7 @@ def _visible_words(window) -> list[tuple[str, str]]:
     """Every text a person could read in the window, on every page and menu, shown or not."""
     found = [("title", window.windowTitle())]
     for label in window.findChildren(QLabel):
-        if label.objectName() in ("recoveryGroup", "tileNumber"):  # the code and the figures are not words
+        if label.objectName() in ("recoveryGroup", "figureNumber"):  # the code and the figures are not words
             continue
         found.append((label.objectName() or type(label).__name__, label.text()))
     found += [(type(b).__name__, b.text()) for b in window.findChildren(QAbstractButton)]
@@ -162,3 +165,12 @@ def test_closing_on_the_recovery_code_page_locks_the_new_workspace(qtbot, make_w
     window.close()
     assert not workspace.is_unlocked
     assert QApplication.clipboard().text() == ""  # the copied code went with it
+
+
+def test_unlocking_opens_no_stray_window_and_keeps_the_keyboard(qtbot, make_window, workspace_path):
+    """Screens are built at the first unlock: none of their parts may show as a window of its own."""
+    from PySide6.QtWidgets import QApplication
+    window = make_window(workspace_path)
+    unlock(qtbot, window)
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+    assert QApplication.activeWindow() is window

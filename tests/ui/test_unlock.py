@@ -30,18 +30,16 @@ def test_an_existing_workspace_opens_on_the_unlock_page(make_window, workspace_p
     assert not window.lock_action.isEnabled()
 
 
-def test_right_passphrase_shows_the_counts(qtbot, make_window, workspace_path):
-    counts = add_records(workspace_path, add_everything)
+def test_right_passphrase_shows_home(qtbot, make_window, workspace_path):
+    add_records(workspace_path, add_everything)  # in March 2026: what is due by now, and who is ready
     window = make_window(workspace_path)
     unlock(qtbot, window)
     assert window.pages.currentWidget() is window.shell
     shown = window.home.shown_counts()
-    assert shown == {name: str(count) for name, count in counts.items()}
-    assert shown["person"] == "2" and shown["conversation"] == "2"
+    assert (shown["follow_ups"], shown["reviews"], shown["ready"]) == ("1", "1", "1")
     assert window.flow.unlock_page.passphrase_edit.text() == ""
     assert not window.home.empty_note.isVisibleTo(window.home)
-    tile = window.home.tiles["person"]
-    assert tile.name.text() == "People" and tile.accessibleName() == "People: 2"
+    assert window.home.ready.accessibleName() == "1 person ready for a next step"
 
 
 def test_unlocking_makes_the_daily_backup(qtbot, make_window, workspace_path):
@@ -118,7 +116,7 @@ def test_the_recovery_code_sets_a_new_passphrase_and_is_replaced_at_once(qtbot, 
     assert page.code_edit.text() == "" and page.fields.new_edit.text() == ""
     qtbot.keyClick(code_page.written_check, Qt.Key_Space)
     qtbot.mouseClick(code_page.continue_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: window.is_unlocked and window.home.shown_counts()["person"] != "", timeout=10_000)
+    qtbot.waitUntil(lambda: window.is_unlocked and window.home.shown_counts()["conversations"] != "", timeout=10_000)
     assert "new passphrase is set" in window.statusBar().currentMessage()
     assert code_page.shown_code() == ""
 

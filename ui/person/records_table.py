@@ -45,12 +45,14 @@ class RecordsTable(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(170)
         self.table.activated.connect(lambda _index: self.edit())
         QShortcut(QKeySequence.Delete, self.table, activated=self.delete, context=Qt.WidgetShortcut)
-        self.add_button = QPushButton()
+        # Parented at once: showing a parentless button (setVisible) would open it as a window of its own,
+        # taking the keyboard from the main window when the page is built after unlocking.
+        self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self.add)
-        self.add_button.setVisible(can_add)
-        self.edit_button = QPushButton()
+        self.add_button.setHidden(not can_add)
+        self.edit_button = QPushButton(self)
         self.edit_button.clicked.connect(self.edit)
-        self.delete_button = QPushButton()
+        self.delete_button = QPushButton(self)
         self.delete_button.clicked.connect(self.delete)
         bar = QWidget()
         self.buttons = FlowLayout(bar)
