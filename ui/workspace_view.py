@@ -15,18 +15,29 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from connector_app.i18n import _
+from ui.assets import AssetsPage
+from ui.connecting_time import ConnectingTimePage
 from ui.conversations import ConversationsPage
 from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
 from ui.records import RecordsWatcher
+from ui.strengths import StrengthsPage
 
 HOME, PEOPLE, CONVERSATIONS = "home", "people", "conversations"
-SCREENS = (HOME, PEOPLE, CONVERSATIONS)
+# Screens of the shared contract: attach(workspace, reader), clear(), retranslate(), records_changed(types),
+# open_record(type_name, record_id); (the sidebar's name, the screen's class taking the task runner).
+SCREEN_CLASSES = {
+    "connecting_time": (lambda: _("Connecting time"), ConnectingTimePage),
+    "strengths": (lambda: _("Strengths"), StrengthsPage),
+    "assets": (lambda: _("Community assets"), AssetsPage),
+}
+SCREENS = (HOME, PEOPLE, CONVERSATIONS, *SCREEN_CLASSES)
 
 
 class WorkspaceView(QWidget):
     conversation_saved = Signal()
+    record_opened = Signal(str, str)  # (type_name, record_id) a screen asked to show
 
     def __init__(self, workspace_path: Path | str, runner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,6 +51,8 @@ class WorkspaceView(QWidget):
         self.conversations = ConversationsPage()
         self.lists = (self.people, self.conversations)
         self.screens = {HOME: self.home, PEOPLE: self.people, CONVERSATIONS: self.conversations}
+        self.contract_screens = {name: make(runner) for name, (_title, make) in SCREEN_CLASSES.items()}
+        self.screens.update(self.contract_screens)
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
@@ -72,6 +85,9 @@ class WorkspaceView(QWidget):
 
         for page in self.lists:
             self.records.changed.connect(page.records_changed)
+        for page in self.contract_screens.values():
+            self.records.changed.connect(page.records_changed)
+            page.open_record.connect(self.record_opened)
         self.retranslate()
 
     # screens ------------------------------------------------------------------------------
@@ -93,6 +109,8 @@ class WorkspaceView(QWidget):
         self.records.attach(workspace.store, self.reader)
         for page in self.lists:
             page.attach(self.reader)
+        for page in self.contract_screens.values():
+            page.attach(workspace, self.reader)
 
     def clear(self) -> None:
         """Forget every record shown or typed, close the lists' connection (locking)."""
@@ -102,7 +120,7 @@ class WorkspaceView(QWidget):
             dialog.reject()  # finished: deleted later
         self.records.detach()
         self.home.clear()
-        for page in self.lists:
+        for page in (*self.lists, *self.contract_screens.values()):
             page.clear()
         if self.reader is not None:
             self.reader.close()
@@ -132,7 +150,8 @@ class WorkspaceView(QWidget):
         dialog.deleteLater()
 
     def retranslate(self) -> None:
-        names = {HOME: _("Home"), PEOPLE: _("People"), CONVERSATIONS: _("Conversations")}
+        names = {HOME: _("Home"), PEOPLE: _("People"), CONVERSATIONS: _("Conversations"),
+                 **{name: title() for name, (title, _make) in SCREEN_CLASSES.items()}}
         for index, name in enumerate(SCREENS):
             self.sidebar.item(index).setText(names[name])
             self.screen_actions[index].setText(names[name])
@@ -140,7 +159,7 @@ class WorkspaceView(QWidget):
         self.sidebar.setAccessibleDescription(_("Use the arrow keys to choose a screen."))
         self.new_conversation_action.setText(_("&New conversation…"))
         self.home.retranslate()
-        for page in self.lists:
+        for page in (*self.lists, *self.contract_screens.values()):
             page.retranslate()
         if self.quick_add is not None:
             self.quick_add.retranslate()
