@@ -94,8 +94,8 @@ class StaffTimeModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
-        if role == Qt.DisplayRole:
-            return None if index.column() == self.BAR else self._text(row, index.column())
+        if role == Qt.DisplayRole:  # each cell in its own direction, as in ui/list_models.py
+            return None if index.column() == self.BAR else f"\u2068{self._text(row, index.column())}\u2069"
         if role in (Qt.ToolTipRole, Qt.AccessibleTextRole):
             return self._text(row, index.column())
         if role == PROGRESS_ROLE:

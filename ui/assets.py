@@ -393,5 +393,6 @@ class AssetsPage(QWidget):
         self.tabs.setTabText(0, _("Community assets"))
         self.tabs.setTabText(1, _("Venues"))
         self.tabs.setAccessibleName(_("Community assets and venues"))
+        self.tabs.tabBar().setAccessibleName(_("Community assets or venues"))
         self.directory.retranslate()
         self.venues.retranslate()

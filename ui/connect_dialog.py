@@ -52,7 +52,6 @@ class Chooser(QWidget):
         self.matches.setMaximumHeight(170)
         self.matches.itemClicked.connect(lambda item: self.choose(item))
         self.edit.textEdited.connect(self._suggest)
-        self.edit.returnPressed.connect(lambda: self.choose(self.matches.currentItem()))
         self.edit.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,10 +60,15 @@ class Chooser(QWidget):
         self.matches.hide()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if (event.type() == event.Type.KeyPress and event.key() in (Qt.Key_Down, Qt.Key_Up)
-                and self.matches.count()):
+        if event.type() != event.Type.KeyPress or not self.matches.count():
+            return super().eventFilter(watched, event)
+        if event.key() in (Qt.Key_Down, Qt.Key_Up):
             step = 1 if event.key() == Qt.Key_Down else -1
             self.matches.setCurrentRow((self.matches.currentRow() + step) % self.matches.count())
+            return True
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            # Enter chooses the match; only once chosen does it reach the dialog (and save).
+            self.choose(self.matches.currentItem())
             return True
         return super().eventFilter(watched, event)
 
