@@ -157,8 +157,8 @@ class ConnectingTimePage(QWidget):
 
     def show_month(self, day: date) -> None:
         self.month = month_start(day)
-        self.month_label.setText(format_date(self.month, "LLLL y"))
-        self.month_label.setAccessibleName(_("Month shown: {month}").format(month=self.month_label.text()))
+        # TRANSLATORS: {month} is a month and year, e.g. "November 2026".
+        self.month_label.setText(_("Time in {month}").format(month=format_date(self.month, "LLLL y")))
         self.next_button.setEnabled(self.month < month_start(self._today()))
         if self.activity is None:
             return
