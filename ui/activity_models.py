@@ -134,11 +134,16 @@ class TargetBarDelegate(QStyledItemDelegate):
         else:
             filled = QRect(track.left(), track.top(), width, track.height())
         palette = option.palette
+        # On a chosen row the cell is already in the highlight colour: the bar takes the text's colour there.
+        selected = bool(option.state & QStyle.State_Selected)
+        fill = palette.color(QPalette.HighlightedText if selected else QPalette.Highlight)
+        edge = palette.color(QPalette.HighlightedText if selected else QPalette.Text)
         painter.save()
-        painter.fillRect(track, palette.color(QPalette.Midlight))
+        if not selected:
+            painter.fillRect(track, palette.color(QPalette.Midlight))
         if width:
-            painter.fillRect(filled, palette.color(QPalette.Highlight))
-        painter.setPen(QPen(palette.color(QPalette.Text), 1))
+            painter.fillRect(filled, fill)
+        painter.setPen(QPen(edge, 1))
         painter.drawRect(track.adjusted(0, 0, -1, -1))
         painter.restore()
 

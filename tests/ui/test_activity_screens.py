@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget,
+)
 
 from connector_app.domain.records import Asset, ConnectingTime, Strength
 from connector_app.store.activity_queries import ActivityQueries, AssetFilter, StrengthFilter
@@ -318,3 +320,25 @@ def test_clear_forgets_every_record_text_in_the_screens_and_dialogs(qtbot, shell
     QApplication.processEvents()
     assert seen() == []
     assert all(getattr(view.screens[s], "workspace", None) is None for s in ("connecting_time", "strengths"))
+
+
+def test_screens_survive_twice_as_long_words_right_to_left(qtbot, shell, qapp):
+    view, made, store = shell
+    qapp.setLayoutDirection(Qt.RightToLeft)
+    view.resize(1000, 720)
+    for screen in ("connecting_time", "strengths", "assets"):
+        view.show_screen(screen)
+        page = view.screens[screen]
+        for widget in page.findChildren(QWidget):
+            if isinstance(widget, (QLabel, QPushButton, QCheckBox)):
+                widget.setText(widget.text() * 2)
+        QApplication.processEvents()
+        controls = [w for w in page.findChildren(QWidget) if isinstance(w, (QComboBox, QPushButton, QLineEdit,
+                                                                           QCheckBox))
+                    and w.isVisible() and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))]
+        rects = [w.rect().translated(w.mapTo(page, w.rect().topLeft())) for w in controls]
+        assert all(page.rect().contains(r) for r in rects), screen          # nothing pushed off the screen
+        assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:]), screen
+    strengths = view.screens["strengths"]
+    first = strengths.kind_box.mapTo(strengths, strengths.kind_box.rect().topRight()).x()
+    assert first > strengths.width() // 2   # right to left: the first filter is on the right
