@@ -21,11 +21,10 @@ from connector_app.store.activity_queries import ActivityQueries, AssetFilter
 from ui.activity_models import AssetsModel, ConnectionsModel, VenuesModel, select_row
 from ui.asset_forms import AssetDialog, VenueDialog
 from ui.connect_dialog import ConnectDialog
-from ui.connecting_time import table
 from ui.list_page import ChoiceBox, ListPage
 from ui.operations.activity import load_record, set_outcome
 from ui.tasks import failure_message
-from ui.widgets import MessageLabel, paragraph
+from ui.widgets import MessageLabel, paragraph, row_table
 
 
 class DialogHolder:
@@ -140,7 +139,7 @@ class AssetDirectory(SearchList):
         self.detail_text = paragraph()
         self.connected_label = QLabel()
         self.connections_model = ConnectionsModel(self)
-        self.connections_table = table(self.connections_model)
+        self.connections_table = row_table(self.connections_model)
         self.connections_table.setColumnHidden(1, True)  # the asset: the one shown
         self.connections_table.activated.connect(self.open_person)
         self.outcome_box, self.outcome_label = ChoiceBox(), QLabel()

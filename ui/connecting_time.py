@@ -13,8 +13,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
+    QVBoxLayout, QWidget,
 )
 
 from connector_app.domain.records import ConnectingTime
@@ -25,28 +25,11 @@ from ui.activity_models import SessionsModel, StaffTimeModel, TargetBarDelegate
 from ui.list_page import ChoiceBox
 from ui.operations.activity import log_connecting_time
 from ui.tasks import failure_message
-from ui.widgets import MessageLabel, heading, paragraph, primary_button
+from ui.widgets import MessageLabel, heading, paragraph, primary_button, row_table
 
 DEFAULT_MINUTES = 60
 BAR_WIDTH = 180
 WATCHED = frozenset({"connecting_time", "staff", "venue"})
-
-
-def table(model) -> QTableView:
-    """A read-only table of whole rows, Tab leaving it (arrows move inside)."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-    view.horizontalHeader().setDefaultSectionSize(170)
-    return view
 
 
 class ConnectingTimePage(QWidget):
@@ -73,12 +56,12 @@ class ConnectingTimePage(QWidget):
         months.addWidget(self.this_month_button)
 
         self.staff_model = StaffTimeModel(self)
-        self.staff_table = table(self.staff_model)
+        self.staff_table = row_table(self.staff_model)
         self.staff_table.setItemDelegateForColumn(StaffTimeModel.BAR, TargetBarDelegate(self.staff_table))
         self.staff_table.horizontalHeader().resizeSection(StaffTimeModel.BAR, BAR_WIDTH)
         self.sessions_label = QLabel(objectName="subheading")
         self.sessions_model = SessionsModel(self)
-        self.sessions_table = table(self.sessions_model)
+        self.sessions_table = row_table(self.sessions_model)
         self.sessions_label.setBuddy(self.sessions_table)
 
         self.form_box = QGroupBox()

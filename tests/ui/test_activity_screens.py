@@ -131,7 +131,8 @@ def test_a_strength_moves_to_ready_in_one_step_each_dated_today(qtbot, shell):
     qtbot.waitUntil(lambda: store.strengths.get(made["spotted"].id).readiness == "ready", timeout=10_000)
     moved = store.strengths.get(made["spotted"].id)
     assert moved.readiness_on == TODAY.isoformat() and moved.spotted_on == "2026-03-01"
-    qtbot.waitUntil(lambda: page.model.index(_row_of(page.model, "Jan"), 3).data() == "\u2068Ready for a next step\u2069")
+    qtbot.waitUntil(lambda: page.model.index(_row_of(page.model, "Jan"), 3).data()
+                    == "\u2068Ready for a next step\u2069")
 
     page.readiness_box.setCurrentIndex(page.readiness_box.findData("ready"))
     assert page.count_label.text() == "2 strengths"
