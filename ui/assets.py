@@ -21,6 +21,7 @@ from connector_app.store.activity_queries import ActivityQueries, AssetFilter
 from ui.activity_models import AssetsModel, ConnectionsModel, VenuesModel, select_row
 from ui.asset_forms import AssetDialog, VenueDialog
 from ui.connect_dialog import ConnectDialog
+from ui.list_models import _languages
 from ui.list_page import ChoiceBox, ListPage
 from ui.operations.activity import load_record, set_outcome
 from ui.tasks import failure_message
@@ -227,7 +228,8 @@ class AssetDirectory(SearchList):
         self.detail.setTitle(row.name)
         lines = [vocab.ASSET_KINDS.label(row.kind)]
         for label, value in ((_("What it offers"), row.offer), (_("Where"), row.where), (_("When"), row.times),
-                             (_("Contact"), row.contact), (_("Accessibility"), row.accessibility)):
+                             (_("Contact"), row.contact), (_("Languages"), _languages(row.languages)),
+                             (_("Accessibility"), row.accessibility)):
             if value:
                 lines.append(_("{label}: {value}").format(label=label, value=value))
         if not row.active:
