@@ -261,9 +261,9 @@ class ListPage(QWidget):
             self.update_count()
 
     def _activated(self, index) -> None:
-        record_id = index.data(ROW_ID_ROLE)
-        if record_id:
-            self.open_record.emit(index.data(ROW_TYPE_ROLE), record_id)
+        record_id, type_name = index.data(ROW_ID_ROLE), index.data(ROW_TYPE_ROLE)
+        if record_id and type_name:  # a list whose rows open something else says so itself (strengths: the person)
+            self.open_record.emit(type_name, record_id)
 
     def set_banner(self, text: str) -> None:
         """Name a filter that came from elsewhere, with a way to drop it ("" hides it)."""

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 
 from connector_app.i18n import _
 from connector_app.store.month_figures import at_a_glance
+from ui.assets import AssetsPage, DialogHolder
+from ui.connecting_time import ConnectingTimePage
 from ui.conversations import ConversationsPage
 from ui import person_page
 from ui.due import DuePage
@@ -33,6 +35,7 @@ from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
 from ui.records import RecordsWatcher
+from ui.strengths import StrengthsPage
 
 HOME, PEOPLE, CONVERSATIONS, DUE = "home", "people", "conversations", "due"
 
@@ -42,6 +45,8 @@ class Screen:
     name: str
     make: Callable[["WorkspaceView"], QWidget]
     title: Callable[[], str]   # translated when shown
+    # A screen that writes takes the workspace: attach(workspace, reader); a list takes attach(reader, counter).
+    writes: bool = False
 
 
 SCREENS = (
@@ -49,7 +54,11 @@ SCREENS = (
     Screen(PEOPLE, lambda view: PeoplePage(today=view.today), lambda: _("People")),
     Screen(CONVERSATIONS, lambda view: ConversationsPage(today=view.today), lambda: _("Conversations")),
     Screen(DUE, lambda view: DuePage(today=view.today), lambda: _("To do")),
+    Screen("connecting_time", lambda view: ConnectingTimePage(view.runner), lambda: _("Connecting time"), True),
+    Screen("strengths", lambda view: StrengthsPage(view.runner), lambda: _("Strengths"), True),
+    Screen("assets", lambda view: AssetsPage(view.runner), lambda: _("Community assets"), True),
 )
+WRITING_SCREENS = frozenset(screen.name for screen in SCREENS if screen.writes)
 # Where a record opens: its type -> (screen, that screen's method taking the record id).
 # A person opens on their own page (ui/person_page.py), which has no place in the sidebar: open_record.
 RECORD_ROUTES = {
@@ -110,12 +119,14 @@ class WorkspaceView(QWidget):
         self.new_conversation_action.triggered.connect(self.open_quick_add)
         self.addAction(self.new_conversation_action)
         self.person_page = person_page.register(self)
+        self.person_page.connect_requested.connect(self.connect_person)
+        self.connect_dialog = DialogHolder()  # "Connect to a community asset…" from a person's page
         self.retranslate()
 
     @property
     def lists(self) -> tuple[QWidget, ...]:
         """The screens that read records through the lists' connection (``attach(queries, counter)``)."""
-        return tuple(page for name, page in self.screens.items() if name != HOME)
+        return tuple(page for name, page in self.screens.items() if name != HOME and name not in WRITING_SCREENS)
 
     # screens ------------------------------------------------------------------------------
 
@@ -162,6 +173,8 @@ class WorkspaceView(QWidget):
         self.records.attach(workspace.store, self.reader)
         for page in self.lists:
             page.attach(self.reader, self._count)
+        for name in WRITING_SCREENS:
+            self.screens[name].attach(workspace, self.reader)
         self.person_page.attach(workspace, self.reader)
 
     def _me(self) -> str | None:
@@ -204,13 +217,22 @@ class WorkspaceView(QWidget):
         self.records.detach()
         self.home.clear()
         self.person_page.clear()
-        for page in self.lists:
-            page.clear()
+        self.connect_dialog.forget_dialog()
+        for name, page in self.screens.items():
+            if name != HOME:
+                page.clear()
         if self.reader is not None:
             self.reader.close()
             self.reader = None
         self.workspace = None
         self.sidebar.setCurrentRow(0)
+
+    def connect_person(self, person_id: str) -> None:
+        """Connect a person to a community asset, from their page (the assets screen connects from the asset)."""
+        if self.workspace is not None and self.reader is not None:
+            from ui.connect_dialog import ConnectDialog
+            self.connect_dialog.hold(ConnectDialog(self.workspace, self.reader, self.runner, person_id=person_id,
+                                                   parent=self))
 
     def open_quick_add(self) -> QuickAddDialog | None:
         if self.workspace is None or self.reader is None:

@@ -351,6 +351,17 @@ def _wellbeing(q: _Query) -> Wellbeing:
     return Wellbeing(checkins, people, means, change_people, change, bands, answered, ons_means, lonely)
 
 
+def connecting_time_by_staff(conn, month: date, staff_id: str | None = None) -> tuple[StaffTime, ...]:
+    """Each staff member's protected connecting time in ``month``: the working ones, and anyone who logged some."""
+    return tuple(StaffTime(*row) for row in conn.execute("""
+        SELECT s.id, s.name, s.role, coalesce(sum(t.minutes), 0), count(t.id)
+        FROM staff s LEFT JOIN connecting_time t ON t.staff_id = s.id AND t.on_date >= :start AND t.on_date < :end
+        WHERE (:staff IS NULL OR s.id = :staff)
+        GROUP BY s.id
+        HAVING max(s.active) = 1 OR count(t.id) > 0
+        ORDER BY s.name COLLATE NOCASE, s.id""", _Query(conn, month, staff_id).params))
+
+
 STEPS = 12  # progress units of month_figures
 
 
@@ -406,13 +417,7 @@ def month_figures(store_or_conn, month: date, staff_id: str | None = None,
         WHERE k.outcome = 'giving' AND k.outcome_on >= :start AND k.outcome_on < :end
           AND (:staff IS NULL OR k.staff_id = :staff)""")[0]
     step()
-    connecting = tuple(StaffTime(*row) for row in conn.execute("""
-        SELECT s.id, s.name, s.role, coalesce(sum(t.minutes), 0), count(t.id)
-        FROM staff s LEFT JOIN connecting_time t ON t.staff_id = s.id AND t.on_date >= :start AND t.on_date < :end
-        WHERE (:staff IS NULL OR s.id = :staff)
-        GROUP BY s.id
-        HAVING max(s.active) = 1 OR count(t.id) > 0
-        ORDER BY s.name COLLATE NOCASE, s.id""", q.params))
+    connecting = connecting_time_by_staff(conn, month, staff_id)
     step()
     wellbeing = _wellbeing(q)
     step()

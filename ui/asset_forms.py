@@ -1,0 +1,233 @@
+"""Small forms to add or correct a community asset or a venue (Ctrl+S saves, Esc cancels).
+
+Kept to the fields these records have; the generic record form (ui/record_form.py,
+another branch) may replace them later.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from connector_app.domain import vocab
+from connector_app.domain.records import Asset, Venue
+from connector_app.i18n import _, language_name
+from ui.list_page import ChoiceBox
+from ui.operations.activity import save_asset, save_venue
+from ui.tasks import failure_message
+from ui.widgets import MessageLabel, button_row, heading, primary_button
+
+# The languages the hubs serve (shared DOMAIN.md), offered first; any other in the workspace follows.
+HUB_LANGUAGES = ("en", "cy", "pl", "pt", "ro", "ur", "ar", "bn", "so")
+CODE_ROLE = Qt.UserRole + 1
+
+
+def note_edit() -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMaximumHeight(90)
+    return edit
+
+
+def typed(text: str) -> str | None:
+    return text.strip() or None
+
+
+class LanguagesField(QListWidget):
+    """Languages as a list of ticks (Space ticks the current one), in the connector's language."""
+
+    def set_languages(self, offered, ticked) -> None:
+        self.clear()
+        codes = list(dict.fromkeys([*HUB_LANGUAGES, *offered, *ticked]))
+        for code in sorted(codes, key=lambda c: language_name(c).casefold()):
+            item = QListWidgetItem(language_name(code))
+            item.setData(CODE_ROLE, code)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if code in ticked else Qt.Unchecked)
+            self.addItem(item)
+
+    def languages(self) -> tuple[str, ...]:
+        items = (self.item(i) for i in range(self.count()))
+        return tuple(item.data(CODE_ROLE) for item in items if item.checkState() == Qt.Checked)
+
+
+class RecordDialog(QDialog):
+    """A titled form of labelled fields, a message line, Cancel and Save; subclasses give fields and record()."""
+
+    saved = Signal(object)
+
+    def __init__(self, workspace, runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.runner = workspace, runner
+        self.setModal(False)  # a modal dialog would block the window's Ctrl+L (lock)
+        self.title = heading()
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self.labels: dict[QWidget, QLabel] = {}
+        self.message = MessageLabel()
+        self.save_button = primary_button()
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.Save, self).activated.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(self.title)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addLayout(button_row(self.cancel_button, self.save_button))
+
+    def add_field(self, field: QWidget) -> None:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setBuddy(field)
+        self.labels[field] = label
+        self.form.addRow(label, field)
+
+    def name_fields(self, names: dict[QWidget, str]) -> None:
+        for field, text in names.items():
+            self.labels[field].setText(text)
+            field.setAccessibleName(text.replace("&", ""))
+        self.save_button.setText(_("Save (Ctrl+S)"))
+        self.cancel_button.setText(_("Cancel"))
+        self.cancel_button.setAccessibleName(_("Cancel, saving nothing"))
+
+    def save(self) -> None:
+        if not self.save_button.isEnabled() or self.workspace is None:
+            return
+        record = self.record()
+        if record is None:
+            return
+        self.save_button.setEnabled(False)
+        self.operation(record).run(self.runner, on_success=self._saved, on_failure=self._failed)
+
+    def _saved(self, record) -> None:
+        self.saved.emit(record)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.message.show_message(failure_message(exc))
+
+    def done(self, result: int) -> None:
+        self.forget()
+        super().done(result)
+
+    def forget(self) -> None:
+        """Drop everything typed or shown (closing, or locking)."""
+        for field in self.labels:
+            if isinstance(field, (QLineEdit, QPlainTextEdit, QListWidget, ChoiceBox)):
+                field.clear()
+        self.workspace = None
+
+
+class AssetDialog(RecordDialog):
+    """Add a community asset (``asset`` None) or correct one."""
+
+    def __init__(self, workspace, reader, runner, asset: Asset | None = None, parent: QWidget | None = None):
+        super().__init__(workspace, runner, parent)
+        self.asset = asset
+        self.name_edit, self.kind_box, self.offer_edit = QLineEdit(), ChoiceBox(), note_edit()
+        self.venue_box, self.place_edit, self.times_edit = ChoiceBox(), QLineEdit(), QLineEdit()
+        self.contact_edit, self.languages_field = QLineEdit(), LanguagesField()
+        self.accessibility_edit, self.active_check = note_edit(), QCheckBox()
+        self.languages_field.setMaximumHeight(130)
+        for field in (self.name_edit, self.kind_box, self.offer_edit, self.venue_box, self.place_edit,
+                      self.times_edit, self.contact_edit, self.languages_field, self.accessibility_edit):
+            self.add_field(field)
+        self.form.addRow(self.active_check)
+        self.retranslate()
+        self.venue_box.fill(_("No venue"), reader.venues())
+        self.languages_field.set_languages(reader.languages_spoken(), asset.languages if asset else ())
+        if asset is not None:
+            self.name_edit.setText(asset.name)
+            self.offer_edit.setPlainText(asset.offer or "")
+            self.place_edit.setText(asset.place or "")
+            self.times_edit.setText(asset.times or "")
+            self.contact_edit.setText(asset.contact or "")
+            self.accessibility_edit.setPlainText(asset.accessibility or "")
+            self.venue_box.setCurrentIndex(max(0, self.venue_box.findData(asset.venue_id)))
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(asset.kind if asset else "grassroots_group")))
+        self.active_check.setChecked(asset.active if asset else True)
+        self.resize(620, 760)
+
+    def record(self) -> Asset | None:
+        if not self.name_edit.text().strip():
+            self.message.show_message(_("Give the community asset a name."))
+            self.name_edit.setFocus()
+            return None
+        values = dict(
+            name=self.name_edit.text().strip(), kind=self.kind_box.currentData(),
+            offer=typed(self.offer_edit.toPlainText()), venue_id=self.venue_box.currentData(),
+            place=typed(self.place_edit.text()), times=typed(self.times_edit.text()),
+            contact=typed(self.contact_edit.text()), languages=self.languages_field.languages(),
+            accessibility=typed(self.accessibility_edit.toPlainText()), active=self.active_check.isChecked())
+        return self.asset.with_changes(**values) if self.asset else Asset(**values)
+
+    def operation(self, record: Asset):
+        return save_asset(self.workspace, record)
+
+    def retranslate(self) -> None:
+        text = _("New community asset") if self.asset is None else _("Community asset")
+        self.setWindowTitle(text)
+        self.title.setText(text)
+        self.name_fields({
+            self.name_edit: _("&Name"), self.kind_box: _("&Kind"), self.offer_edit: _("What it &offers"),
+            self.venue_box: _("&Venue"), self.place_edit: _("&Where, if not a venue"), self.times_edit: _("W&hen"),
+            self.contact_edit: _("&Contact"), self.languages_field: _("&Languages"),
+            self.accessibility_edit: _("&Accessibility")})
+        self.languages_field.setAccessibleDescription(_("Space ticks or unticks the language."))
+        self.times_edit.setPlaceholderText(_("For example: Tuesdays 10 to 12"))
+        self.active_check.setText(_("&Still running"))
+        self.active_check.setAccessibleName(_("Still running"))
+        self.kind_box.fill(vocab.ASSET_KINDS.label(vocab.ASSET_KINDS.codes[0]), [
+            (code, vocab.ASSET_KINDS.label(code)) for code in vocab.ASSET_KINDS.codes[1:]])
+        self.kind_box.setItemData(0, vocab.ASSET_KINDS.codes[0])
+        self.save_button.setAccessibleName(_("Save the community asset"))
+
+
+class VenueDialog(RecordDialog):
+    """Add a venue (``venue`` None) or correct one."""
+
+    def __init__(self, workspace, runner, venue: Venue | None = None, parent: QWidget | None = None):
+        super().__init__(workspace, runner, parent)
+        self.venue = venue
+        self.name_edit, self.kind_box = QLineEdit(), ChoiceBox()
+        self.address_edit, self.accessibility_edit = QLineEdit(), note_edit()
+        for field in (self.name_edit, self.kind_box, self.address_edit, self.accessibility_edit):
+            self.add_field(field)
+        self.retranslate()
+        if venue is not None:
+            self.name_edit.setText(venue.name)
+            self.address_edit.setText(venue.address or "")
+            self.accessibility_edit.setPlainText(venue.accessibility or "")
+            self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(venue.kind)))
+        self.resize(560, 460)
+
+    def record(self) -> Venue | None:
+        if not self.name_edit.text().strip():
+            self.message.show_message(_("Give the venue a name."))
+            self.name_edit.setFocus()
+            return None
+        values = dict(name=self.name_edit.text().strip(), kind=self.kind_box.currentData(),
+                      address=typed(self.address_edit.text()),
+                      accessibility=typed(self.accessibility_edit.toPlainText()))
+        return self.venue.with_changes(**values) if self.venue else Venue(**values)
+
+    def operation(self, record: Venue):
+        return save_venue(self.workspace, record)
+
+    def retranslate(self) -> None:
+        text = _("New venue") if self.venue is None else _("Venue")
+        self.setWindowTitle(text)
+        self.title.setText(text)
+        self.name_fields({self.name_edit: _("&Name"), self.kind_box: _("&Kind of place"),
+                          self.address_edit: _("&Address"), self.accessibility_edit: _("&Accessibility")})
+        self.accessibility_edit.setPlaceholderText(_("For example: step-free entrance, hearing loop"))
+        self.kind_box.fill(_("Not recorded"), [(code, vocab.VENUE_KINDS.label(code))
+                                               for code in vocab.VENUE_KINDS.codes])
+        self.save_button.setAccessibleName(_("Save the venue"))
