@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.workspace_menu = bar.addMenu("")
         self.workspace_menu.addAction(self.shell.new_conversation_action)
+        self.workspace_menu.addAction(self.shell.find_action)
         self.workspace_menu.addAction(self.switch_staff_action)
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()

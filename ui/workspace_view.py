@@ -20,9 +20,10 @@ from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
 from ui.records import RecordsWatcher
+from ui.search_page import SEARCH, SearchPage
 
 HOME, PEOPLE, CONVERSATIONS = "home", "people", "conversations"
-SCREENS = (HOME, PEOPLE, CONVERSATIONS)
+SCREENS = (HOME, PEOPLE, CONVERSATIONS, SEARCH)
 
 
 class WorkspaceView(QWidget):
@@ -38,8 +39,9 @@ class WorkspaceView(QWidget):
         self.home = HomePage(workspace_path)
         self.people = PeoplePage()
         self.conversations = ConversationsPage()
-        self.lists = (self.people, self.conversations)
-        self.screens = {HOME: self.home, PEOPLE: self.people, CONVERSATIONS: self.conversations}
+        self.search = SearchPage()  # Ctrl+F from any screen (bound below); Esc returns
+        self.lists = (self.people, self.conversations, self.search)
+        self.screens = {HOME: self.home, PEOPLE: self.people, CONVERSATIONS: self.conversations, SEARCH: self.search}
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
@@ -69,6 +71,7 @@ class WorkspaceView(QWidget):
         self.new_conversation_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.new_conversation_action.triggered.connect(self.open_quick_add)
         self.addAction(self.new_conversation_action)
+        self.find_action = self.search.bind(self)
 
         for page in self.lists:
             self.records.changed.connect(page.records_changed)
@@ -132,7 +135,7 @@ class WorkspaceView(QWidget):
         dialog.deleteLater()
 
     def retranslate(self) -> None:
-        names = {HOME: _("Home"), PEOPLE: _("People"), CONVERSATIONS: _("Conversations")}
+        names = {HOME: _("Home"), PEOPLE: _("People"), CONVERSATIONS: _("Conversations"), SEARCH: _("Search")}
         for index, name in enumerate(SCREENS):
             self.sidebar.item(index).setText(names[name])
             self.screen_actions[index].setText(names[name])
