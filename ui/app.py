@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from connector_app import __version__
-from connector_app.cli.common import add_workspace_option, workspace_path
+from connector_app.cli.common import ENV_WORKSPACE, add_workspace_option, workspace_path
 from connector_app.i18n import set_language
 from connector_app.logs import APP_NAME, log_unexpected, setup_logging
 from ui.language import language_signals, startup_language
 from ui.main_window import MainWindow
-from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, Settings
+from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, WORKSPACE_FOLDER, Settings
 from ui.theme import apply_theme, load_bundled_fonts
 
 
@@ -43,7 +45,10 @@ def prepare_application(argv: list[str]) -> tuple[QApplication, MainWindow]:
     language_signals()  # before set_language, so Qt's layout direction follows it
     set_language(startup_language(settings.get(LANGUAGE)))
     minutes = max(1, settings.get(IDLE_LOCK_MINUTES))
-    window = MainWindow(workspace_path(options), settings=settings, idle_timeout_ms=minutes * 60_000)
+    chosen = settings.get(WORKSPACE_FOLDER)  # from Settings; --workspace and CONNECTOR_WORKSPACE still win
+    given = options.workspace or os.environ.get(ENV_WORKSPACE)
+    folder = Path(chosen) if chosen and not given else workspace_path(options)
+    window = MainWindow(folder, settings=settings, idle_timeout_ms=minutes * 60_000)
     return app, window
 
 

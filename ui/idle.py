@@ -32,6 +32,10 @@ class IdleWatcher(QObject):
     def timeout_ms(self) -> int:
         return self._timer.interval()
 
+    def set_timeout_ms(self, timeout_ms: int) -> None:
+        """A new length, in force at once: a running countdown starts again with it."""
+        self._timer.setInterval(timeout_ms)
+
     def start(self) -> None:
         if not self._watching:
             QApplication.instance().installEventFilter(self)

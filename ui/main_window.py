@@ -23,8 +23,9 @@ from ui.create_workspace import CLIPBOARD_CLEAR_MS
 from ui.idle import IDLE_LOCK_MS, IdleWatcher
 from ui.language import apply_to_qt, language_signals
 from ui.reports import ReportsMenu
-from ui.settings import LANGUAGE, Settings
-from ui.staff_choice import STAFF_MEMBER, StaffChoiceDialog
+from ui.settings import LANGUAGE, STAFF_MEMBER, Settings
+from ui.settings_dialog import SettingsAction
+from ui.staff_choice import StaffChoiceDialog
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
 from ui.workspace_view import WorkspaceView
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
         self.workspace_menu.addAction(self.shell.new_conversation_action)
         self.workspace_menu.addAction(self.shell.find_action)
         self.workspace_menu.addAction(self.switch_staff_action)
+        self.preferences = SettingsAction(self)  # Settings… (Ctrl+,): ui/settings_dialog.py
+        self.workspace_menu.addAction(self.preferences.action)
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()
         self.workspace_menu.addAction(self.quit_action)
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.shell.clear()
         self.reports.set_unlocked(False)
+        self.preferences.close_dialog()
         self.switch_staff_action.setEnabled(False)
         self.staff_label.clear()
         if self.staff_dialog is not None:  # it lists staff names: gone with the lock
