@@ -280,7 +280,8 @@ class BackupsPanel(QWidget):
         self.status.show_message(failure_message(exc))
 
     def restore_chosen(self) -> RestoreDialog | None:
-        backup = self.model.backup_at(self.table.currentIndex().row())
+        chosen = self.table.currentIndex()
+        backup = self.model.backup_at(chosen.row() if chosen.isValid() else 0)  # none chosen: the newest
         if backup is None:
             return None
         dialog = RestoreDialog(backup, self.runner, self)

@@ -60,10 +60,13 @@ class SettingsDialog(QDialog):
         self.language_label, self.minutes_label = QLabel(), _label(IDLE_LOCK_MINUTES)
         self.staff_label, self.reports_label = _label(STAFF_MEMBER), QLabel()
         for label, field in ((self.language_label, self.language_box), (self.minutes_label, self.minutes_box),
-                             (self.staff_label, self.staff_box), (self.reports_label, self.suppress_box)):
+                             (self.staff_label, self.staff_box), (None, self.staff_note),
+                             (self.reports_label, self.suppress_box)):
+            if label is None:
+                form.addRow("", field)
+                continue
             label.setBuddy(field)
             form.addRow(label, field)
-        form.addRow("", self.staff_note)
 
         place = QWidget()
         place_layout = QVBoxLayout(place)
@@ -80,6 +83,9 @@ class SettingsDialog(QDialog):
         folder_buttons.addWidget(self.default_folder_button)
         folder_buttons.addStretch(1)
         self.backups_title = QLabel(objectName="sectionTitle")
+        bold = self.backups_title.font()
+        bold.setBold(True)
+        self.backups_title.setFont(bold)
         self.backups = BackupsPanel(window.runner, lambda: window.workspace, self)
         self.backups.open_next_time.connect(self.set_next_folder)
         for widget in (self.folder_now, self.folder_next):
