@@ -177,6 +177,9 @@ class SettingsDialog(QDialog):
 
     def retranslate(self, _code: str = "") -> None:
         self.setWindowTitle(_("Settings"))
+        self.tabs.setAccessibleName(_("Settings"))
+        self.tabs.tabBar().setAccessibleName(_("Kinds of settings"))
+        self.tabs.tabBar().setAccessibleDescription(_("Ctrl+Tab moves to the next one."))
         self.tabs.setTabText(0, _("&General"))
         self.tabs.setTabText(1, _("&Workspace and backups"))
         self.language_label.setText(_("&Language"))

@@ -209,3 +209,24 @@ def test_backups_model_passes_qt_model_tester(workspace_path, tmp_path):
     model.retranslate()
     model.show_folder(None)
     assert model.rowCount() == 0
+
+
+def test_every_focusable_widget_in_settings_search_and_restore_has_an_accessible_name(qtbot, window):
+    from tests.ui.test_lists import _unnamed
+    window.shell.show_screen("search")
+    assert _unnamed(window.shell.search) == []
+    dialog = _open_settings(qtbot, window)
+    assert _unnamed(dialog) == []
+    _backups_tab(qtbot, dialog)
+    assert _unnamed(dialog) == []
+    assert _unnamed(dialog.backups.restore_chosen()) == []
+
+
+def test_settings_read_back_from_the_file_as_their_type_and_range(tmp_path):
+    Settings(tmp_path / "s.ini").set(SUPPRESS_SMALL_NUMBERS, False)
+    Settings(tmp_path / "s.ini").set(IDLE_LOCK_MINUTES, 100_000)
+    again = Settings(tmp_path / "s.ini")
+    assert again.get(SUPPRESS_SMALL_NUMBERS) is False
+    assert again.get(IDLE_LOCK_MINUTES) == IDLE_LOCK_MINUTES.maximum
+    (tmp_path / "s.ini").write_text("[reports]\nsuppress_small_numbers=maybe\n")
+    assert Settings(tmp_path / "s.ini").get(SUPPRESS_SMALL_NUMBERS) is True  # a hand edit falls back
