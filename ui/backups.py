@@ -33,7 +33,9 @@ PATH_ROLE = Qt.UserRole + 1
 def size_text(size: int) -> str:
     t = current_translator()
     if size < 1024 ** 2:
+        # TRANSLATORS: a file's size in kilobytes, e.g. "313 KB".
         return _("{size} KB").format(size=t.format_number(max(1, round(size / 1024))))
+    # TRANSLATORS: a file's size in megabytes, e.g. "12.5 MB".
     return _("{size} MB").format(size=t.format_decimal(size / 1024 ** 2, 1))
 
 
@@ -61,6 +63,7 @@ class BackupsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
         if orientation != Qt.Horizontal or role != Qt.DisplayRole or not 0 <= section < 3:
             return None
+        # TRANSLATORS: column titles of the list of backups: when it was made, what kind, how big.
         return (_("Made"), _("Kind"), _("Size"))[section]
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):

@@ -137,11 +137,14 @@ class SearchResultsModel(QAbstractListModel):
     def _about(result: Result) -> str:
         if not result.people:
             return ""
+        # TRANSLATORS: after a search result, whom the record is about, e.g. "about Amira Hassan, Jan Kowalski".
         return _("about {names}").format(names=", ".join(result.people))
 
     def _plain(self, row: _Row) -> str:
         if row.kind == HEADING:
-            return _("{kind}: {count} found").format(kind=self._kind(row.record_type), count=format_number(row.count))
+            # TRANSLATORS: heading of a group of search results, e.g. "People: 3 found".
+            return ngettext("{kind}: {count} found", "{kind}: {count} found", row.count).format(
+                kind=self._kind(row.record_type), count=format_number(row.count))
         if row.kind == MORE:
             return ngettext("Show {count} more", "Show {count} more", row.count).format(
                 count=format_number(row.count))

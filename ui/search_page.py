@@ -108,6 +108,7 @@ class SearchPage(QWidget):
             self.run_search()
 
     def retranslate(self) -> None:
+        # TRANSLATORS: title of the screen that searches every record.
         self.title.setText(_("Search"))
         self.search_label.setText(_("&Find in every record"))
         self.search_edit.setPlaceholderText(_("A name, a place, a word from a note"))

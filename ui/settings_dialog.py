@@ -180,6 +180,7 @@ class SettingsDialog(QDialog):
         self.tabs.setAccessibleName(_("Settings"))
         self.tabs.tabBar().setAccessibleName(_("Kinds of settings"))
         self.tabs.tabBar().setAccessibleDescription(_("Ctrl+Tab moves to the next one."))
+        # TRANSLATORS: a tab of the Settings dialog.
         self.tabs.setTabText(0, _("&General"))
         self.tabs.setTabText(1, _("&Workspace and backups"))
         self.language_label.setText(_("&Language"))
@@ -192,6 +193,7 @@ class SettingsDialog(QDialog):
         self.staff_box.setAccessibleName(STAFF_MEMBER.label())
         self.staff_note.setText(_("Everything recorded from now on says it was them.") if self.staff_box.count()
                                 else _("Unlock the workspace to choose who is using this laptop."))
+        # TRANSLATORS: in Settings, the label beside the monthly summary's small-number choice.
         self.reports_label.setText(_("Reports"))
         self.suppress_box.setText(SUPPRESS_SMALL_NUMBERS.label())
         self.suppress_box.setAccessibleName(SUPPRESS_SMALL_NUMBERS.label())
