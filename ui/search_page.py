@@ -75,13 +75,17 @@ class SearchPage(QWidget):
         self.find_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.find_action.triggered.connect(lambda: self.open_from(view))
         view.addAction(self.find_action)
+        view.sidebar.currentRowChanged.connect(lambda _row: self._remember(view.current_screen()))
         self.back.connect(lambda: view.show_screen(self._previous or view.current_screen()))
         return self.find_action
 
+    def _remember(self, screen: str) -> None:
+        """The last screen that was not this one: where Esc goes back to."""
+        if screen != SEARCH:
+            self._previous = screen
+
     def open_from(self, view) -> None:
-        here = view.current_screen()
-        if here != SEARCH:
-            self._previous = here
+        self._remember(view.current_screen())
         view.show_screen(SEARCH)
         self.search_edit.setFocus(Qt.ShortcutFocusReason)
         self.search_edit.selectAll()  # typing replaces the last search; arrows keep it
@@ -100,7 +104,6 @@ class SearchPage(QWidget):
         self.search_edit.blockSignals(True)
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
-        self._previous = None
         self._show_status(0)
 
     def records_changed(self, _types: frozenset) -> None:

@@ -177,6 +177,9 @@ class SettingsDialog(QDialog):
 
     def retranslate(self, _code: str = "") -> None:
         self.setWindowTitle(_("Settings"))
+        self.language_box.blockSignals(True)  # the language may have been chosen from the menu
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(str(current_locale()))))
+        self.language_box.blockSignals(False)
         self.tabs.setAccessibleName(_("Settings"))
         self.tabs.tabBar().setAccessibleName(_("Kinds of settings"))
         self.tabs.tabBar().setAccessibleDescription(_("Ctrl+Tab moves to the next one."))

@@ -152,3 +152,11 @@ def test_model_passes_qt_model_tester(qtbot, workspace_path):
     finally:
         reader.close()
         workspace.lock()
+
+
+def test_esc_goes_back_to_the_screen_left_by_the_sidebar_too(qtbot, window):
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)   # people
+    qtbot.keyClick(window, Qt.Key_4, Qt.ControlModifier)   # search, from the sidebar's own shortcut
+    assert window.shell.current_screen() == SEARCH
+    qtbot.keyClick(window.shell.search.search_edit, Qt.Key_Escape)
+    assert window.shell.current_screen() == "people"
