@@ -1,7 +1,8 @@
 """The search results as a list: a heading per record type (with its count), its results, "show more".
 
-Rows come from connector_app/store/search_results.py, one keyset page per group;
-"show more" reads the next page of that group only. Each row has plain text for
+Rows come from connector_app/store/search_results.py, one keyset page per group
+(read off the GUI thread by the page, ui/search_worker.py); "show more" adds the
+next page of that group only. Each row has plain text for
 screen readers (DisplayRole) and escaped rich text, matches in bold, for the
 delegate that draws it. The model holds record text: ``clear()`` drops it all.
 """
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from connector_app.domain.records import BY_NAME
 from connector_app.i18n import _, format_date, format_number, ngettext
-from connector_app.store.search_results import Group, Result, marked_html, plain, search_groups, search_page
+from connector_app.store.queries import Page
+from connector_app.store.search_results import Group, Result, marked_html, plain
 
 HTML_ROLE = Qt.UserRole + 1      # rich text: escaped record text, matches in <b>
 KIND_ROLE = Qt.UserRole + 2      # HEADING, RESULT or MORE
@@ -50,16 +52,12 @@ class SearchResultsModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[_Row] = []
-        self._conn = None
-        self._text = ""
 
     # what to show ---------------------------------------------------------------------------
 
-    def search(self, conn, text: str) -> int:
-        """Show what ``text`` finds through ``conn``; returns how many records matched in all."""
-        groups = search_groups(conn, text) if conn is not None else []
+    def show(self, groups: list[Group]) -> int:
+        """Show ``groups`` (from search_results.search_groups); returns how many records matched in all."""
         self.beginResetModel()
-        self._conn, self._text = conn, text
         self._rows = [row for group in groups for row in self._group_rows(group)]
         self.endResetModel()
         return sum(group.count for group in groups)
@@ -72,25 +70,29 @@ class SearchResultsModel(QAbstractListModel):
             rows.append(_Row(MORE, group.record_type, count=group.count - len(group.results), after=group.after))
         return rows
 
-    def show_more(self, row: int) -> int:
-        """Replace the "show more" row ``row`` by the next page of its group; returns the first new row."""
+    def more_wanted(self, row: int) -> tuple[str, tuple] | None:
+        """(record type, key to continue after) when ``row`` is a "show more" row."""
+        if not 0 <= row < len(self._rows) or self._rows[row].kind != MORE:
+            return None
+        return self._rows[row].record_type, self._rows[row].after
+
+    def add_more(self, row: int, page: Page[Result]) -> None:
+        """Put the next page of a group where its "show more" row ``row`` was."""
         more = self._rows[row]
-        page = search_page(self._conn, self._text, more.record_type, after=more.after)
         added = [_Row(RESULT, more.record_type, result) for result in page.rows]
+        if page.after is not None:
+            added.append(_Row(MORE, more.record_type, count=more.count - len(page.rows), after=page.after))
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
         self.endRemoveRows()
-        if page.after is not None:
-            added.append(_Row(MORE, more.record_type, count=more.count - len(page.rows), after=page.after))
         if added:
             self.beginInsertRows(QModelIndex(), row, row + len(added) - 1)
             self._rows[row:row] = added
             self.endInsertRows()
-        return row
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows, self._conn, self._text = [], None, ""
+        self._rows = []
         self.endResetModel()
 
     def retranslate(self) -> None:

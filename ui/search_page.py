@@ -1,7 +1,8 @@
 """Search: Ctrl+F from any screen, every record type at once, grouped, with the matches in bold.
 
 Typing waits a moment after the last key, then asks the query layer (one keyset
-page per record type, on the lists' read-only connection). The keyboard stays
+page per record type) on a thread and read-only connection of its own
+(ui/search_worker.py), so even a one-letter search never stills the window. The keyboard stays
 in the box: Up and Down move through the results, Enter opens one (or shows
 more of a group), Esc goes back to the screen the search was opened from.
 Opening a record is a request (``open_record``); the workspace view routes it.
@@ -14,7 +15,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from connector_app.i18n import _, format_number, ngettext
+from connector_app.store.search_results import search_groups, search_page
 from ui.search_model import KIND_ROLE, MORE, RECORD_ROLE, RESULT, RichTextDelegate, SearchResultsModel
+from ui.search_worker import SearchWorker
 from ui.widgets import heading
 
 SEARCH = "search"
@@ -65,6 +68,11 @@ class SearchPage(QWidget):
         self.find_action = QAction(self, shortcut=QKeySequence.Find)
         self._previous: str | None = None
         self._found = 0
+        self._view = None
+        self._asked: tuple[int, str, int] | None = None   # (request, "search" or "more", row)
+        self.worker = SearchWorker(self)
+        self.worker.answered.connect(self._answered)
+        self.worker.failed.connect(self._failed)
         self.retranslate()
 
     def bind(self, view) -> QAction:
@@ -72,6 +80,7 @@ class SearchPage(QWidget):
 
         Returns the action, for the menu.
         """
+        self._view = view
         self.find_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
         self.find_action.triggered.connect(lambda: self.open_from(view))
         view.addAction(self.find_action)
@@ -93,12 +102,18 @@ class SearchPage(QWidget):
     # the screen contract ---------------------------------------------------------------------------
 
     def attach(self, queries) -> None:
+        """Unlocked: ``queries`` marks it; searching opens a reader of its own on its own thread."""
         self.queries = queries
+        workspace = self._view.workspace if self._view is not None else None
+        if workspace is not None:
+            self.worker.start(workspace.open_reader)
         self.run_search()
 
     def clear(self) -> None:
         """Forget every result and the typed words (locking)."""
         self._timer.stop()
+        self.worker.stop()  # no answer still on its way is shown; its connection is closed
+        self._asked = None
         self.queries = None
         self.model.clear()
         self.search_edit.blockSignals(True)
@@ -129,10 +144,32 @@ class SearchPage(QWidget):
     def run_search(self) -> None:
         self._timer.stop()
         text = self.search_edit.text()
-        conn = self.queries.connection if self.queries is not None and text.strip() else None
-        self._found = self.model.search(conn, text)
+        if self.queries is None or not text.strip():
+            self._asked = None
+            self._found = self.model.show([])
+            self._show_status(self._found)
+            return
+        number = self.worker.ask(lambda conn: search_groups(conn, text))
+        self._asked = (number, "search", -1)
+        self.status.setText(_("Searching…"))
+
+    def _answered(self, number: int, answer) -> None:
+        if self._asked is None or self._asked[0] != number:
+            return  # an older question, or asked before a lock
+        _number, kind, row = self._asked
+        self._asked = None
+        if kind == "more":
+            self.model.add_more(row, answer)
+            self._select(row)
+            return
+        self._found = self.model.show(answer)
         self._show_status(self._found)
         self._move(1, from_row=-1)
+
+    def _failed(self, number: int, message: str) -> None:
+        if self._asked is not None and self._asked[0] == number:
+            self._asked = None
+            self.status.setText(message)
 
     def _show_status(self, found: int) -> None:
         text = self.search_edit.text().strip()
@@ -157,8 +194,9 @@ class SearchPage(QWidget):
             self._move(_MOVES[key])
             return True
         if key in (Qt.Key_Return, Qt.Key_Enter):
-            if self._timer.isActive():  # Enter before the pause: search now, then open the first
+            if self._timer.isActive():  # Enter before the pause: search now; the best match is then chosen
                 self.run_search()
+                return True
             current = self.results.currentIndex()
             if current.isValid():
                 self.activate(current.row())
@@ -190,5 +228,8 @@ class SearchPage(QWidget):
         kind = index.data(KIND_ROLE)
         if kind == RESULT:
             self.open_record.emit(*index.data(RECORD_ROLE))
-        elif kind == MORE:
-            self._select(self.model.show_more(row))
+        elif kind == MORE and self._asked is None:
+            record_type, after = self.model.more_wanted(row)
+            text = self.search_edit.text()
+            number = self.worker.ask(lambda conn: search_page(conn, text, record_type, after=after))
+            self._asked = (number, "more", row)

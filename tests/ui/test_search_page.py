@@ -8,6 +8,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
 from connector_app.domain.records import Asset, Person
+from connector_app.store.search_results import search_groups, search_page
 from connector_app.store.workspace import Workspace
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.samples import add_everything
@@ -40,6 +41,7 @@ def _search(qtbot, window, text: str):
     page = window.shell.search
     qtbot.keyClicks(page.search_edit, text)
     qtbot.waitUntil(lambda: page.model.rowCount() > 0 or "Nothing found" in page.status.text())
+    assert page.status.text() != "Searching…"
     return page
 
 
@@ -114,6 +116,7 @@ def test_enter_on_show_more_adds_the_rest_of_the_group(qtbot, window):
     while page.results.currentIndex().data(KIND_ROLE) != MORE:
         qtbot.keyClick(page.search_edit, Qt.Key_Down)
     qtbot.keyClick(page.search_edit, Qt.Key_Return)
+    qtbot.waitUntil(lambda: not any(kind == MORE for kind, _text in _rows(page)))
     results = [text for kind, text in _rows(page) if kind == RESULT]
     assert len(results) == 12 and len(set(results)) == 12
     assert not any(kind == MORE for kind, _text in _rows(page))
@@ -141,12 +144,13 @@ def test_model_passes_qt_model_tester(qtbot, workspace_path):
     try:
         model = SearchResultsModel()
         QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-        model.search(reader.connection, "allotment")
+        model.show(search_groups(reader.connection, "allotment"))
         more = next(r for r in range(model.rowCount()) if model.index(r).data(KIND_ROLE) == MORE)
-        model.show_more(more)
+        record_type, after = model.more_wanted(more)
+        model.add_more(more, search_page(reader.connection, "allotment", record_type, after=after, limit=2))
         model.retranslate()
-        model.search(reader.connection, "")
-        model.search(reader.connection, "allotment")
+        model.show([])
+        model.show(search_groups(reader.connection, "allotment"))
         model.clear()
         assert model.rowCount() == 0
     finally:
@@ -160,3 +164,35 @@ def test_esc_goes_back_to_the_screen_left_by_the_sidebar_too(qtbot, window):
     assert window.shell.current_screen() == SEARCH
     qtbot.keyClick(window.shell.search.search_edit, Qt.Key_Escape)
     assert window.shell.current_screen() == "people"
+
+
+def test_only_the_newest_question_is_answered_and_none_after_a_stop(qtbot, workspace_path):
+    import threading
+
+    from ui.search_worker import SearchWorker
+    add_records(workspace_path, _fill)
+    workspace = Workspace(workspace_path, kdf=FAST_KDF)
+    workspace.unlock(PASSPHRASE)
+    worker = SearchWorker()
+    answers = []
+    worker.answered.connect(lambda _number, answer: answers.append(answer))
+    try:
+        worker.start(workspace.open_reader)
+        gate = threading.Event()
+        worker.ask(lambda conn: gate.wait(10) and "older")
+        worker.ask(lambda conn: conn.execute("SELECT count(*) FROM person").fetchone()[0])
+        gate.set()
+        qtbot.waitUntil(lambda: bool(answers))
+        assert answers == [14]  # the older question's answer was dropped
+
+        session = worker._session
+        gate.clear()
+        worker.ask(lambda conn: gate.wait(10) and "asked before the lock")
+        worker.stop()
+        gate.set()
+        session.executor.shutdown(wait=True)
+        QApplication.processEvents()
+        assert answers == [14] and session.queries is None  # nothing more told; its connection closed
+    finally:
+        worker.stop()
+        workspace.lock()
