@@ -68,20 +68,18 @@ def search_groups(conn, text: str, *, per_group: int = PER_GROUP) -> list[Group]
     query = build_query(text)
     if query is None:
         return []
-    counts = dict(conn.execute(
-        "SELECT d.record_type, count(*) FROM search_fts JOIN search_doc d ON d.doc = search_fts.rowid "
-        "WHERE search_fts MATCH ? GROUP BY d.record_type", (query,)).fetchall())
-    # One pass over the matches: the best ``per_group + 1`` of each type (one more says "there is more").
+    # One pass over the matches: each type's count, and its best ``per_group + 1`` (one more says "there is more").
     rows = conn.execute(
-        "SELECT doc, record_type, record_id, score FROM (SELECT *, row_number() OVER "
-        f"(PARTITION BY record_type ORDER BY score, doc) AS n FROM ({_MATCHES})) WHERE n <= ? "
-        "ORDER BY record_type, score, doc", (query, per_group + 1)).fetchall()
+        "SELECT doc, record_type, record_id, score, total FROM (SELECT *, row_number() OVER "
+        "(PARTITION BY record_type ORDER BY score, doc) AS n, count(*) OVER (PARTITION BY record_type) AS total "
+        f"FROM ({_MATCHES})) WHERE n <= ? ORDER BY record_type, score, doc", (query, per_group + 1)).fetchall()
+    counts = {r[1]: r[4] for r in rows}
     words = _words(text)
     groups = []
     for record_type in GROUP_ORDER:
         if not counts.get(record_type):
             continue
-        page = _page([r for r in rows if r[1] == record_type], per_group, conn, record_type, words)
+        page = _page([r[:4] for r in rows if r[1] == record_type], per_group, conn, record_type, words)
         groups.append(Group(record_type, counts[record_type], page.rows, page.after))
     return groups
 
