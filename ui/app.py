@@ -8,17 +8,19 @@ store, the reports and the screens load while the passphrase is typed (see
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from connector_app import __version__
 from connector_app.i18n import set_language
-from connector_app.locations import add_workspace_option, workspace_path
+from connector_app.locations import ENV_WORKSPACE, add_workspace_option, workspace_path
 from connector_app.logs import APP_NAME, log_unexpected, setup_logging
 from ui.language import language_signals, startup_language
 from ui.main_window import MainWindow
-from ui.settings import LANGUAGE, THEME, Settings
+from ui.settings import LANGUAGE, THEME, WORKSPACE_FOLDER, Settings
 from ui.theme import apply_theme, load_bundled_fonts
 
 
@@ -48,7 +50,10 @@ def prepare_application(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, settings.get(THEME)))
     language_signals()  # before set_language, so Qt's layout direction follows it
     set_language(startup_language(settings.get(LANGUAGE)))
-    window = MainWindow(workspace_path(options), settings=settings)  # idle minutes: read at each unlock
+    chosen = settings.get(WORKSPACE_FOLDER)  # from Settings; --workspace and CONNECTOR_WORKSPACE still win
+    given = options.workspace or os.environ.get(ENV_WORKSPACE)
+    folder = Path(chosen) if chosen and not given else workspace_path(options)
+    window = MainWindow(folder, settings=settings)  # idle minutes: read at each unlock
     return app, window
 
 

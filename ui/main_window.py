@@ -27,8 +27,9 @@ from ui.demo_mode import DemoBanner, demo_status, demo_title
 from ui.idle import IDLE_LOCK_MS, IdleCheckpoint, IdleWatcher, checkpoint
 from ui.language import apply_to_qt, language_signals
 from ui.reports import ReportsMenu
-from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_SCREEN, WINDOW_GEOMETRY, Settings
-from ui.staff_choice import STAFF_MEMBER, StaffChoiceDialog
+from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_SCREEN, STAFF_MEMBER, WINDOW_GEOMETRY, Settings
+from ui.settings_dialog import SettingsAction
+from ui.staff_choice import StaffChoiceDialog
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
 
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.workspace_menu = bar.addMenu("")
         self.workspace_menu.addAction(self.switch_staff_action)
         self.workspace_menu.addAction(self.recovery_code_action)
+        self.preferences = SettingsAction(self)  # Settings… (Ctrl+,): ui/settings_dialog.py
+        self.workspace_menu.addAction(self.preferences.action)
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()
         self.workspace_menu.addAction(self.quit_action)
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
         shell.sidebar.currentRowChanged.connect(lambda _row: self._remember_screen())
         shell.home.lock_requested.connect(self.lock)
         self.workspace_menu.insertAction(self.switch_staff_action, shell.new_conversation_action)
+        self.workspace_menu.insertAction(self.switch_staff_action, shell.find_action)
         self.pages.addWidget(shell)
         return shell
 
@@ -294,6 +298,7 @@ class MainWindow(QMainWindow):
         if self.shell is not None:
             self.shell.clear()
         self.reports.set_unlocked(False)
+        self.preferences.close_dialog()
         self.switch_staff_action.setEnabled(False)
         self.staff_label.clear()
         dialog, self.staff_dialog = self.staff_dialog, None

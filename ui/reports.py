@@ -23,6 +23,7 @@ from connector_app.i18n import (
     _, available_languages, current_translator, document_translator, format_number, language_name, ngettext,
     parse_locale,
 )
+from ui.settings import SUPPRESS_SMALL_NUMBERS
 from ui.tasks import JobCancelled, TaskRunner, failure_message
 
 MONTHS_OFFERED = 24
@@ -120,7 +121,7 @@ class _DocumentDialog(QDialog):
 
 class MonthlySummaryDialog(_DocumentDialog):
     def __init__(self, runner: TaskRunner, store_of: Callable, parent: QWidget | None = None,
-                 today: date | None = None):
+                 today: date | None = None, suppress: bool = True):
         from connector_app.store.month_figures import add_months
 
         super().__init__(runner, parent)
@@ -136,6 +137,7 @@ class MonthlySummaryDialog(_DocumentDialog):
         self.staff = QComboBox()
         self.staff.addItem(_("The whole team"), None)
         self.internal = QCheckBox(_("Internal copy: show small numbers and staff names (do not share it)"))
+        self.internal.setChecked(not suppress)  # the starting choice is a setting (ui/settings.py)
         self.form.addRow(_("Month"), self.month)
         self.form.addRow(_("Whose work"), self.staff)
         self.form.addRow(_("Language"), self.language)
@@ -302,7 +304,9 @@ class ReportsMenu(QObject):
         return dialog
 
     def open_monthly(self) -> MonthlySummaryDialog:
-        return self._show(MonthlySummaryDialog(self.runner, self.store_of, self.window))
+        settings = getattr(self.window, "settings", None)
+        suppress = settings.get(SUPPRESS_SMALL_NUMBERS) if settings is not None else True
+        return self._show(MonthlySummaryDialog(self.runner, self.store_of, self.window, suppress=suppress))
 
     def open_sheets(self) -> BlankSheetsDialog:
         return self._show(BlankSheetsDialog(self.runner, self.window))

@@ -12,9 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from connector_app.i18n import _
-from ui.settings import Setting
-
-STAFF_MEMBER = Setting("workspace/staff_member", str, "", lambda: _("Staff member using this laptop"))
 
 
 class StaffChoiceDialog(QDialog):

@@ -35,6 +35,7 @@ from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
 from ui.records import RecordsWatcher
+from ui.search_page import SEARCH, SearchPage
 from ui.strengths import StrengthsPage
 
 HOME, PEOPLE, CONVERSATIONS, DUE = "home", "people", "conversations", "due"
@@ -57,6 +58,7 @@ SCREENS = (
     Screen("connecting_time", lambda view: ConnectingTimePage(view.runner), lambda: _("Connecting time"), True),
     Screen("strengths", lambda view: StrengthsPage(view.runner), lambda: _("Strengths"), True),
     Screen("assets", lambda view: AssetsPage(view.runner), lambda: _("Community assets"), True),
+    Screen(SEARCH, lambda view: SearchPage(), lambda: _("Search")),  # Ctrl+F from any screen; Esc returns
 )
 WRITING_SCREENS = frozenset(screen.name for screen in SCREENS if screen.writes)
 # Where a record opens: its type -> (screen, that screen's method taking the record id).
@@ -83,6 +85,7 @@ class WorkspaceView(QWidget):
         self.people: PeoplePage = self.screens[PEOPLE]
         self.conversations: ConversationsPage = self.screens[CONVERSATIONS]
         self.screens[DUE].me = self._me
+        self.search: SearchPage = self.screens[SEARCH]
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
@@ -121,6 +124,7 @@ class WorkspaceView(QWidget):
         self.person_page = person_page.register(self)
         self.person_page.connect_requested.connect(self.connect_person)
         self.connect_dialog = DialogHolder()  # "Connect to a community asset…" from a person's page
+        self.find_action = self.search.bind(self)
         self.retranslate()
 
     @property

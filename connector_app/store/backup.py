@@ -379,3 +379,44 @@ def extract_backup(path: Path, folder: Path) -> dict:
             with archive.open(member) as source, atomic_writer(Path(folder) / member) as sink:
                 shutil.copyfileobj(source, sink, 1 << 20)
     return manifest
+
+
+# --- backups made on request, and the list a person sees ------------------------------------
+
+MANUAL_PREFIX = "manual-"  # "Back up now": kept until removed by hand (pruning keeps to automatic ones)
+KINDS = {"daily-": "daily", "before-upgrade-": "before_upgrade", MANUAL_PREFIX: "manual"}
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    kind: str           # "daily", "before_upgrade" or "manual" (see KINDS)
+    made: datetime      # when the file was written, local time
+    size: int           # bytes
+
+
+def manual_backup_path(folder: Path, now: datetime) -> Path:
+    """A new name in ``folder`` for a backup made now on request (never one already there)."""
+    stem = f"{MANUAL_PREFIX}{now:%Y-%m-%d-%H%M%S}"
+    path, n = Path(folder) / f"{stem}{SUFFIX}", 1
+    while path.exists():
+        n += 1
+        path = Path(folder) / f"{stem}-{n}{SUFFIX}"
+    return path
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """The backups in a workspace's backups folder, newest first (temp files and others left out)."""
+    found = []
+    if not Path(folder).is_dir():
+        return found
+    for path in Path(folder).iterdir():
+        kind = next((k for prefix, k in KINDS.items() if path.name.startswith(prefix)), None)
+        if kind is None or not path.name.endswith(SUFFIX):
+            continue
+        try:
+            info = path.stat()
+        except OSError:  # removed while we looked
+            continue
+        found.append(BackupFile(path, kind, datetime.fromtimestamp(info.st_mtime), info.st_size))
+    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)

@@ -119,3 +119,28 @@ def test_backups_dated_in_the_future_never_push_out_todays(tmp_path):
     (folder / "daily-2026-11-24.cbackup").write_bytes(b"x")
     prune(folder, date(2026, 11, 24), keep=7)
     assert (folder / "daily-2026-11-24.cbackup").exists()
+
+
+def test_backups_are_listed_newest_first_with_their_kind_and_size(tmp_path):
+    import os
+    from datetime import datetime
+
+    from connector_app.store.backup import list_backups, manual_backup_path
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    daily = folder / "daily-2026-03-01.cbackup"
+    upgrade = folder / "before-upgrade-from-v3-2026-03-02.cbackup"
+    made_now = manual_backup_path(folder, datetime(2026, 3, 3, 9, 15, 0))
+    for age, path in enumerate((made_now, upgrade, daily)):
+        path.write_bytes(b"x" * (10 + age))
+        os.utime(path, (1_800_000_000 - age * 3600,) * 2)
+    (folder / ".daily-2026-03-04.cbackup.tmp.1a2b").write_bytes(b"temp")  # a writer's temp file: not a backup
+    (folder / "notes.txt").write_bytes(b"other")
+    listed = list_backups(folder)
+    assert [(b.path.name, b.kind, b.size) for b in listed] == [
+        ("manual-2026-03-03-091500.cbackup", "manual", 10),
+        (upgrade.name, "before_upgrade", 11),
+        (daily.name, "daily", 12),
+    ]
+    assert manual_backup_path(folder, datetime(2026, 3, 3, 9, 15, 0)).name == "manual-2026-03-03-091500-2.cbackup"
+    assert list_backups(tmp_path / "none") == []

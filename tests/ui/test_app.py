@@ -60,3 +60,15 @@ def test_about_names_the_version(qtbot, make_window, workspace_path):
     window.about_action.trigger()
     assert QApplication.activeModalWidget() is None
     assert __version__ in seen[0]
+
+
+def test_the_workspace_chosen_in_settings_opens_unless_one_is_given(qtbot, tmp_path, monkeypatch):
+    from ui.settings import WORKSPACE_FOLDER, Settings
+    Settings().set(WORKSPACE_FOLDER, str(tmp_path / "chosen"))
+    _app, window = _window_for(qtbot, [])
+    assert window.flow.workspace.path == tmp_path / "chosen"
+    _app, window = _window_for(qtbot, ["--workspace", str(tmp_path / "given")])
+    assert window.flow.workspace.path == tmp_path / "given"
+    monkeypatch.setenv("CONNECTOR_WORKSPACE", str(tmp_path / "from-env"))
+    _app, window = _window_for(qtbot, [])
+    assert window.flow.workspace.path == tmp_path / "from-env"
