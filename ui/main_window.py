@@ -20,6 +20,7 @@ from connector_app.passphrase import UnlockThrottle
 from connector_app.store.keyslots import KdfParams
 from connector_app.store.workspace import Workspace
 from ui.create_workspace import CLIPBOARD_CLEAR_MS
+from ui.drafts import save_pending
 from ui.idle import IDLE_LOCK_MS, IdleWatcher
 from ui.language import apply_to_qt, language_signals
 from ui.reports import ReportsMenu
@@ -217,7 +218,9 @@ class MainWindow(QMainWindow):
         self.flow.show_start()
         self.pages.setCurrentWidget(self.flow)
         if workspace is not None:
-            self.runner.run(lambda control: workspace.lock(), label=_("Locking…"), on_failure=self._show_failure)
+            drafts = self.shell.take_pending_drafts()  # what open forms held: saved before the database closes
+            self.runner.run(lambda control: (save_pending(workspace.store, drafts), workspace.lock()),
+                            label=_("Locking…"), on_failure=self._show_failure)
 
     @property
     def is_unlocked(self) -> bool:
@@ -274,6 +277,7 @@ class MainWindow(QMainWindow):
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.runner.wait_for_worker()
+        save_pending(self.flow.workspace.store, self.shell.take_pending_drafts())
         self.flow.workspace.lock()  # also covers a workspace just created, still on its recovery-code page
         self.workspace = None
         super().closeEvent(event)

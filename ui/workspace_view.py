@@ -12,10 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from connector_app.i18n import _
 from ui.conversations import ConversationsPage
+from ui.drafts import DraftOffer
 from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
@@ -34,6 +35,9 @@ class WorkspaceView(QWidget):
         self.workspace = None
         self.reader = None
         self.quick_add: QuickAddDialog | None = None
+        self.pending_drafts = []  # taken from open forms when locking; saved by the lock job (main_window)
+        self.draft_offer = DraftOffer(runner)
+        self.draft_offer.carry_on.connect(lambda draft: self.open_quick_add(draft=draft))
         self.records = RecordsWatcher(self)
         self.home = HomePage(workspace_path)
         self.people = PeoplePage()
@@ -52,7 +56,12 @@ class WorkspaceView(QWidget):
         self.sidebar.setCurrentRow(0)
         self.sidebar.setSizeAdjustPolicy(QListWidget.AdjustToContents)
         self.sidebar.setMaximumWidth(260)
-        layout = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.draft_offer)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
@@ -93,14 +102,17 @@ class WorkspaceView(QWidget):
         self.records.attach(workspace.store, self.reader)
         for page in self.lists:
             page.attach(self.reader)
+        self.draft_offer.look(workspace)
 
     def clear(self) -> None:
         """Forget every record shown or typed, close the lists' connection (locking)."""
         if self.quick_add is not None:
             dialog, self.quick_add = self.quick_add, None
+            self.pending_drafts += dialog.keeper.take_pending()
             dialog.forget()
             dialog.reject()  # finished: deleted later
         self.records.detach()
+        self.draft_offer.clear()
         self.home.clear()
         for page in self.lists:
             page.clear()
@@ -110,7 +122,11 @@ class WorkspaceView(QWidget):
         self.workspace = None
         self.sidebar.setCurrentRow(0)
 
-    def open_quick_add(self) -> QuickAddDialog | None:
+    def take_pending_drafts(self) -> list:
+        pending, self.pending_drafts = self.pending_drafts, []
+        return pending
+
+    def open_quick_add(self, *, draft=None) -> QuickAddDialog | None:
         if self.workspace is None or self.reader is None:
             return None
         if self.quick_add is not None:
@@ -118,6 +134,9 @@ class WorkspaceView(QWidget):
             self.quick_add.activateWindow()
             return self.quick_add
         dialog = QuickAddDialog(self.workspace, self.reader, self.runner, self)
+        dialog.keeper.saved.connect(self.records.note_own_write)
+        if draft is not None:
+            dialog.keeper.adopt(draft)
         dialog.saved.connect(lambda _conversation: self.conversation_saved.emit())
         dialog.finished.connect(lambda _result: self._quick_add_closed(dialog))
         self.quick_add = dialog
@@ -144,3 +163,4 @@ class WorkspaceView(QWidget):
             page.retranslate()
         if self.quick_add is not None:
             self.quick_add.retranslate()
+        self.draft_offer.retranslate()
