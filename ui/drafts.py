@@ -65,13 +65,14 @@ def save_pending(store, pending: list[Pending]) -> None:
 class DraftKeeper(QObject):
     """Saves one form's draft while it is dirty, every ``interval_ms``; forgets it when saved or cancelled."""
 
-    saved = Signal()  # a draft was written (the view's records watcher then knows it was this app)
-
     def __init__(self, form, kind: str, runner, workspace, *, interval_ms: int = AUTOSAVE_MS,
                  parent: QObject | None = None):
         super().__init__(parent or form)
         self.form, self.kind, self.runner, self.workspace = form, kind, runner, workspace
         self.draft_id: str | None = None
+        # Called after each write: the view's records watcher then knows the commit was this app's.
+        # A plain callable, not a signal: a discard finishes after the form (and keeper) are gone.
+        self.on_write: Callable[[], None] = lambda: None
         self._blank = form.to_dict()      # an untouched form is not worth keeping
         self._stored = self._blank        # what the store holds for this form
         self._timer = QTimer(self, interval=interval_ms)
@@ -99,8 +100,8 @@ class DraftKeeper(QObject):
         if pending is None:
             return
         self._stored = pending.body
-        store = self.workspace.store
-        self.runner.run(lambda control: save_pending(store, [pending]), on_success=lambda _r: self.saved.emit())
+        store, note = self.workspace.store, self.on_write
+        self.runner.run(lambda control: save_pending(store, [pending]), on_success=lambda _r: note())
 
     def take_pending(self) -> list[Pending]:
         """Locking: the latest state if the store lacks it; the keeper stops and lets go of the form."""
@@ -113,8 +114,8 @@ class DraftKeeper(QObject):
         draft_id, workspace = self.draft_id, self.workspace
         self._detach()
         if draft_id is not None and workspace is not None and workspace.store is not None:
-            store = workspace.store
-            self.runner.run(lambda control: discard_draft(store, draft_id), on_success=lambda _r: self.saved.emit())
+            store, note = workspace.store, self.on_write
+            self.runner.run(lambda control: discard_draft(store, draft_id), on_success=lambda _r: note())
 
     def _detach(self) -> None:
         self._timer.stop()

@@ -38,6 +38,7 @@ class WorkspaceView(QWidget):
         self.pending_drafts = []  # taken from open forms when locking; saved by the lock job (main_window)
         self.draft_offer = DraftOffer(runner)
         self.draft_offer.carry_on.connect(lambda draft: self.open_quick_add(draft=draft))
+        self.draft_offer.changed.connect(lambda: self.records.note_own_write())
         self.records = RecordsWatcher(self)
         self.home = HomePage(workspace_path)
         self.people = PeoplePage()
@@ -134,7 +135,7 @@ class WorkspaceView(QWidget):
             self.quick_add.activateWindow()
             return self.quick_add
         dialog = QuickAddDialog(self.workspace, self.reader, self.runner, self)
-        dialog.keeper.saved.connect(self.records.note_own_write)
+        dialog.keeper.on_write = self.records.note_own_write
         if draft is not None:
             dialog.keeper.adopt(draft)
         dialog.saved.connect(lambda _conversation: self.conversation_saved.emit())
