@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from connector_app.i18n import _
+from ui import data_protection
 from ui.conversations import ConversationsPage
 from ui.drafts import DraftOffer
 from ui.home import HomePage
@@ -112,6 +113,7 @@ class WorkspaceView(QWidget):
             self.pending_drafts += dialog.keeper.take_pending()
             dialog.forget()
             dialog.reject()  # finished: deleted later
+        data_protection.close_all()
         self.records.detach()
         self.draft_offer.clear()
         self.home.clear()
