@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
                                clipboard_clear_ms=clipboard_clear_ms)
         self.shell = WorkspaceView(self.flow.workspace.path, self.runner)  # sidebar, home and the lists
         self.home = self.shell.home
+        if settings is not None:
+            self.shell.retention.use_settings(settings)  # the retention period (ui/retention.py RETENTION_MONTHS)
         self.shell.records.changed.connect(lambda _types: self.refresh_home())
         self.pages = QStackedWidget()
         self.pages.addWidget(self.flow)

@@ -22,9 +22,10 @@ from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
 from ui.records import RecordsWatcher
+from ui.retention import RetentionPage
 
-HOME, PEOPLE, CONVERSATIONS = "home", "people", "conversations"
-SCREENS = (HOME, PEOPLE, CONVERSATIONS)
+HOME, PEOPLE, CONVERSATIONS, RETENTION = "home", "people", "conversations", "retention"
+SCREENS = (HOME, PEOPLE, CONVERSATIONS, RETENTION)
 
 
 class WorkspaceView(QWidget):
@@ -44,8 +45,10 @@ class WorkspaceView(QWidget):
         self.home = HomePage(workspace_path)
         self.people = PeoplePage()
         self.conversations = ConversationsPage()
-        self.lists = (self.people, self.conversations)
-        self.screens = {HOME: self.home, PEOPLE: self.people, CONVERSATIONS: self.conversations}
+        self.retention = RetentionPage(runner)
+        self.lists = (self.people, self.conversations, self.retention)
+        self.screens = {HOME: self.home, PEOPLE: self.people, CONVERSATIONS: self.conversations,
+                        RETENTION: self.retention}
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
@@ -102,6 +105,7 @@ class WorkspaceView(QWidget):
         self.workspace = workspace
         self.reader = workspace.open_reader()
         self.records.attach(workspace.store, self.reader)
+        self.retention.workspace = workspace  # its Erase and Keep buttons write
         for page in self.lists:
             page.attach(self.reader)
         self.draft_offer.look(workspace)
@@ -154,7 +158,8 @@ class WorkspaceView(QWidget):
         dialog.deleteLater()
 
     def retranslate(self) -> None:
-        names = {HOME: _("Home"), PEOPLE: _("People"), CONVERSATIONS: _("Conversations")}
+        names = {HOME: _("Home"), PEOPLE: _("People"), CONVERSATIONS: _("Conversations"),
+                 RETENTION: _("Retention review")}
         for index, name in enumerate(SCREENS):
             self.sidebar.item(index).setText(names[name])
             self.screen_actions[index].setText(names[name])
