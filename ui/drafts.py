@@ -130,7 +130,7 @@ class DraftOffer(QFrame):
     changed = Signal()          # a draft was discarded
 
     def __init__(self, runner, parent: QWidget | None = None):
-        super().__init__(parent, objectName="notice")
+        super().__init__(parent, objectName="draftOffer")
         self.runner = runner
         self.workspace = None
         self.waiting: list[Draft] = []

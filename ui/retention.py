@@ -100,10 +100,13 @@ class RetentionPage(ListPage):
         self._today = today
         self.keep_dialog: KeepDialog | None = None
         self.explanation = paragraph()
-        self.top.addWidget(self.explanation, 1)
+        self.layout().insertWidget(1, self.explanation)
         self.months_label, self.months_spin = QLabel(), QSpinBox(minimum=1, maximum=240, value=DEFAULT_MONTHS)
+        self.months_label.setBuddy(self.months_spin)
         self.months_spin.valueChanged.connect(self._months_changed)
-        self.add_filter(self.months_label, self.months_spin)
+        self.top.addWidget(self.months_label)
+        self.top.addWidget(self.months_spin)
+        self.top.addStretch(1)
         self.message = MessageLabel()
         self.erase_button, self.keep_button, self.open_button = QPushButton(), QPushButton(), QPushButton()
         self.erase_button.clicked.connect(self.erase_selected)
