@@ -8,7 +8,9 @@ first, and if the JSON then fails the PDF is removed: one outcome, said once.
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -22,9 +24,15 @@ STEPS = 3
 
 
 def copy_names(folder: Path | str, person_id: str, today: date) -> tuple[Path, Path]:
-    """(JSON, PDF) paths in ``folder``: dated, and named by id rather than name (file names are seen by many)."""
+    """(JSON, PDF) paths in ``folder`` that are not taken yet: dated, named by id rather than by
+    name (file names are seen by many), numbered when a copy was already saved there that day."""
     stem = f"subject-access-{today.isoformat()}-{person_id[-8:]}"
-    return Path(folder) / f"{stem}.json", Path(folder) / f"{stem}.pdf"
+    for number in itertools.count(1):
+        name = stem if number == 1 else f"{stem}-{number}"
+        pair = Path(folder) / f"{name}.json", Path(folder) / f"{name}.pdf"
+        if not any(os.path.lexists(path) for path in pair):
+            return pair
+    raise AssertionError("unreachable")
 
 
 def write_copy(store, person_id: str, json_path: Path | str, pdf_path: Path | str | None, translator, *,

@@ -60,6 +60,10 @@ def test_export_writes_the_json_and_a_readable_pdf_where_chosen(qtbot, window, t
     text = "".join(page.extract_text() for page in PdfReader(pdf_path).pages)
     assert "Gwenllian" in text
 
+    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)           # again the same day: a second pair
+    qtbot.waitUntil(lambda: len(list(folder.glob("*.json"))) == 2, timeout=20_000)
+    assert len(list(folder.glob("*-2.pdf"))) == 1
+
 
 def test_export_refuses_a_folder_inside_the_workspace(qtbot, window, workspace_path):
     dialog = export_person(window, window.workspace, window.runner, _person_id(window))
