@@ -23,17 +23,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from connector_app.fileio import shown
-from connector_app.i18n import _, available_languages, current_translator, document_translator, language_name, \
-    ngettext, parse_locale
+from connector_app.i18n import _, document_translator, ngettext
 from connector_app.reports.subject_access_copy import copy_names, write_copy
 from connector_app.store.search import MATCH_END, MATCH_START
 from ui.tasks import failure_message
-from ui.widgets import MessageLabel, button_row, heading, left_to_right, paragraph, primary_button
+from ui.widgets import (
+    MessageLabel, button_row, document_language_box, heading, left_to_right, paragraph, primary_button,
+)
 
 _open_dialogs: "weakref.WeakSet[QDialog]" = weakref.WeakSet()
 
@@ -103,12 +104,7 @@ class ExportDialog(_PersonDialog):
         self.folder_edit = QLineEdit(str(Path.home()))
         self.choose_button = QPushButton()
         self.choose_button.clicked.connect(self.choose_folder)
-        self.language_box = QComboBox()
-        current = str(current_translator().locale)
-        for code in available_languages():
-            self.language_box.addItem(language_name(code, parse_locale(code)), code)
-            if code == current:
-                self.language_box.setCurrentIndex(self.language_box.count() - 1)
+        self.language_box = document_language_box()
         self.export_button = primary_button()
         self.export_button.clicked.connect(self.export)
         self.folder_label, self.language_label = QLabel(), QLabel()

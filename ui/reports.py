@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app.i18n import (
-    _, available_languages, current_translator, document_translator, language_name, parse_locale,
+    _, current_translator, document_translator,
 )
 from connector_app.reports.monthly import monthly_report
 from connector_app.reports.pdf import write
 from connector_app.store.month_figures import add_months
 from ui.printing import print_with_preview, render_pages
 from ui.tasks import JobCancelled, TaskRunner, failure_message
+from ui.widgets import document_language_box
 
 MONTHS_OFFERED = 24
 
@@ -47,12 +48,7 @@ class _DocumentDialog(QDialog):
         self.runner = runner
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.form = QFormLayout()
-        self.language = QComboBox()
-        current = str(current_translator().locale)
-        for code in available_languages():
-            self.language.addItem(language_name(code, parse_locale(code)), code)
-            if code == current:
-                self.language.setCurrentIndex(self.language.count() - 1)
+        self.language = document_language_box()
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
         self.buttons = QHBoxLayout()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from connector_app.domain.records import Conversation, WhatMatters
 from tests.samples import add_everything
-from tests.ui.conftest import add_records, unlock, wait_idle
+from tests.ui.conftest import unlocked_window, wait_idle
 from ui.data_protection import erase_person, export_person
 
 NAME = "Gwenllian Zyxwvut"
@@ -27,11 +27,7 @@ def _fill(store) -> None:
 
 @pytest.fixture
 def window(qtbot, make_window, workspace_path):
-    add_records(workspace_path, _fill)
-    window = make_window(workspace_path)
-    unlock(qtbot, window)
-    wait_idle(qtbot, window)
-    return window
+    return unlocked_window(qtbot, make_window, workspace_path, _fill)
 
 
 def _person_id(window, name=NAME) -> str:

@@ -9,7 +9,7 @@ from connector_app.domain.records import Person
 from connector_app.store.drafts import drafts
 from connector_app.store.workspace import Workspace
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.ui.conftest import add_records, unlock, wait_idle
+from tests.ui.conftest import add_records, unlock, unlocked_window, wait_idle
 from ui.idle import IDLE_LOCK_MS
 
 TYPED = "Wants to join the Tuesday sewing group"
@@ -77,13 +77,16 @@ def test_an_auto_lock_keeps_the_form_and_unlocking_offers_it_back(qtbot, make_wi
     assert drafts(window.workspace.store) == []
 
 
-def test_a_crash_keeps_the_last_autosave(qtbot, make_window, workspace_with_people):
-    window = make_window(workspace_with_people)
-    unlock(qtbot, window)
-    wait_idle(qtbot, window)
+def _typed_and_autosaved(qtbot, make_window, path):
+    window = unlocked_window(qtbot, make_window, path)
     dialog = _type_a_conversation(qtbot, window)
     dialog.keeper.tick()                      # what the autosave timer does every few seconds
     wait_idle(qtbot, window)
+    return window, dialog
+
+
+def test_a_crash_keeps_the_last_autosave(qtbot, make_window, workspace_with_people):
+    window, dialog = _typed_and_autosaved(qtbot, make_window, workspace_with_people)
     qtbot.keyClicks(dialog.notes_edit, " and more typed after the last autosave")
     # The process dies here: no lock, no close. What is on disk is the last autosave.
     (kept,) = _stored_drafts(workspace_with_people)
@@ -100,12 +103,7 @@ def test_a_crash_keeps_the_last_autosave(qtbot, make_window, workspace_with_peop
 
 
 def test_cancelling_the_form_discards_its_draft(qtbot, make_window, workspace_with_people):
-    window = make_window(workspace_with_people)
-    unlock(qtbot, window)
-    wait_idle(qtbot, window)
-    dialog = _type_a_conversation(qtbot, window)
-    dialog.keeper.tick()
-    wait_idle(qtbot, window)
+    window, dialog = _typed_and_autosaved(qtbot, make_window, workspace_with_people)
     assert len(drafts(window.workspace.store)) == 1
     qtbot.keyClick(dialog.notes_edit, Qt.Key_Escape)
     qtbot.waitUntil(lambda: window.shell.quick_add is None)

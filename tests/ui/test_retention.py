@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from connector_app.domain.records import Conversation, Person
 from connector_app.store.workspace import Workspace
 from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.ui.conftest import add_records, unlock, wait_idle
+from tests.ui.conftest import add_records, unlocked_window, wait_idle
 from ui.data_protection import EraseDialog
 from ui.retention import RetentionModel
 
@@ -28,11 +28,7 @@ def _fill(store) -> None:
 
 @pytest.fixture
 def window(qtbot, make_window, workspace_path):
-    add_records(workspace_path, _fill)
-    window = make_window(workspace_path)
-    unlock(qtbot, window)
-    wait_idle(qtbot, window)
-    return window
+    return unlocked_window(qtbot, make_window, workspace_path, _fill)
 
 
 def _names(page) -> list[str]:
