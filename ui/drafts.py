@@ -77,7 +77,8 @@ class DraftKeeper(QObject):
         self._stored = self._blank        # what the store holds for this form
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.tick)
-        self._timer.start()
+        if not getattr(workspace, "read_only", False):  # a read-only disk cannot keep a draft (or the form)
+            self._timer.start()
 
     def adopt(self, draft: Draft) -> None:
         """The form was refilled from this draft: keep writing to it."""
