@@ -43,6 +43,7 @@ def close_all() -> None:
     """Locking: close every data-protection dialog (they show names and notes)."""
     for dialog in list(_open_dialogs):
         dialog.forget()
+        dialog.closing = True
         dialog.reject()
 
 
@@ -68,7 +69,14 @@ class _PersonDialog(QDialog):
         self.progress.hide()
         self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.reject)
+        self.closing = False  # set when the app locks: close even while a job runs (its results are dropped)
         _open_dialogs.add(self)
+
+    def reject(self) -> None:
+        """Esc or the window's close button: not while writing, when the result must come back here."""
+        if self.progress.isVisible() and not self.closing:
+            return
+        super().reject()
 
     def read(self, work, on_success) -> None:
         """Run ``work(store)`` off the GUI thread; a failure is shown in the dialog."""

@@ -41,7 +41,7 @@ class Pending:
     draft_id: str
     kind: str
     person_ids: tuple[str, ...]
-    body: dict
+    body: dict | None  # None: the form was emptied again, so its draft goes
 
     def __repr__(self) -> str:  # never the typed text
         return f"<Pending {self.kind} {self.draft_id}>"
@@ -57,7 +57,10 @@ def save_pending(store, pending: list[Pending]) -> None:
         return
     for item in pending:
         try:
-            save_draft(store, item.kind, item.body, person_ids=item.person_ids, draft_id=item.draft_id)
+            if item.body is None:
+                discard_draft(store, item.draft_id)
+            else:
+                save_draft(store, item.kind, item.body, person_ids=item.person_ids, draft_id=item.draft_id)
         except Exception as exc:
             log_unexpected(exc)
 
@@ -93,14 +96,15 @@ class DraftKeeper(QObject):
         if body == self._stored or (body == self._blank and self.draft_id is None):
             return None
         self.draft_id = self.draft_id or new_id()
-        return Pending(self.draft_id, self.kind, tuple(self.form.draft_person_ids()), body)
+        kept = None if body == self._blank else body
+        return Pending(self.draft_id, self.kind, tuple(self.form.draft_person_ids()), kept)
 
     def tick(self) -> None:
         """Autosave: write the draft off the GUI thread if the form changed since the last write."""
         pending = self._pending()
         if pending is None:
             return
-        self._stored = pending.body
+        self._stored = self.form.to_dict()
         store, note = self.workspace.store, self.on_write
         self.runner.run(lambda control: save_pending(store, [pending]), on_success=lambda _r: note())
 

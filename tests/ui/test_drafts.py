@@ -109,3 +109,13 @@ def test_cancelling_the_form_discards_its_draft(qtbot, make_window, workspace_wi
     qtbot.waitUntil(lambda: window.shell.quick_add is None)
     wait_idle(qtbot, window)
     assert drafts(window.workspace.store) == []
+
+
+def test_a_form_emptied_again_leaves_no_draft(qtbot, make_window, workspace_with_people):
+    window, dialog = _typed_and_autosaved(qtbot, make_window, workspace_with_people)
+    dialog.notes_edit.clear()
+    dialog.people_field.chosen.clear()
+    dialog.feature_checks["reciprocity"].setChecked(False)
+    dialog.keeper.tick()
+    wait_idle(qtbot, window)
+    assert drafts(window.workspace.store) == []
