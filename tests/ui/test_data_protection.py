@@ -6,11 +6,13 @@ import json
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication
 
 from connector_app.domain.records import Conversation, WhatMatters
 from tests.samples import add_everything
 from tests.ui.conftest import unlocked_window, wait_idle
+from tests.ui.test_lists import _texts, _unnamed
 from ui.data_protection import erase_person, export_person
 
 NAME = "Gwenllian Zyxwvut"
@@ -113,3 +115,18 @@ def test_enter_in_the_erase_dialog_cancels(qtbot, window):
     qtbot.waitUntil(lambda: not dialog.isVisible())
     wait_idle(qtbot, window)
     assert window.workspace.store.people.find(person_id) is not None
+
+
+def test_every_control_is_named_and_locking_closes_the_dialogs_with_their_text(qtbot, window):
+    person_id = _person_id(window)
+    export = export_person(window, window.workspace, window.runner, person_id)
+    erase = erase_person(window, window.workspace, window.runner, person_id)
+    qtbot.waitUntil(lambda: erase.mentions_list.count() == 2 and NAME in export.title.text())
+    assert _unnamed(export) == [] and _unnamed(erase) == []
+    objects = [window, *window.findChildren(QObject), *QApplication.allWidgets()]
+    assert any("Zyxwvut" in t for o in objects for t in _texts(o)), "the test must see the text before locking"
+    window.lock()
+    QApplication.processEvents()
+    objects = [window, *window.findChildren(QObject), *QApplication.allWidgets()]
+    assert [(type(o).__name__, t) for o in objects for t in _texts(o) if "Zyxwvut" in t] == []
+    wait_idle(qtbot, window)

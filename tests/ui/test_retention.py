@@ -11,6 +11,7 @@ from connector_app.domain.records import Conversation, Person
 from connector_app.store.workspace import Workspace
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.ui.conftest import add_records, unlocked_window, wait_idle
+from tests.ui.test_lists import _unnamed
 from ui.data_protection import EraseDialog
 from ui.retention import RetentionModel
 
@@ -54,8 +55,10 @@ def test_the_list_keeps_and_erases(qtbot, window):
     assert page.count_label.text().startswith("9 people with no activity since")
 
     _choose(qtbot, page, "Quiet 2")
+    assert _unnamed(page) == []
     qtbot.mouseClick(page.keep_button, Qt.LeftButton)
     dialog = page.keep_dialog
+    assert _unnamed(dialog) == []
     assert not dialog.keep_button.isEnabled()                    # a reason is asked for
     qtbot.keyClicks(dialog.note_edit, "Still comes to the sewing group")
     qtbot.keyClick(dialog.note_edit, Qt.Key_Return)
