@@ -1,6 +1,7 @@
-"""What an unlocked workspace shows: a navigation sidebar (Home, People, Conversations) beside the screens.
+"""What an unlocked workspace shows: a navigation sidebar (Home, People, Conversations, Retention review)
+beside the screens, and above them the offer of any unsaved form kept as a draft (ui/drafts.py).
 
-Keyboard: Ctrl+1, Ctrl+2, Ctrl+3 open the screens; the sidebar takes focus with
+Keyboard: Ctrl+1 to Ctrl+4 open the screens; the sidebar takes focus with
 Tab and moves with the arrow keys; Ctrl+N adds a conversation from any screen.
 The lists read through a read-only connection of their own (opened on unlock,
 closed on lock) and refresh from the one "records changed" signal.
