@@ -27,4 +27,5 @@ def _drafts_and_retention(conn) -> None:
     );
     ALTER TABLE person ADD COLUMN kept_on TEXT;
     ALTER TABLE person ADD COLUMN kept_note TEXT;
+    CREATE INDEX conversation_id_when ON conversation (id, occurred_at);
     """)

@@ -23,17 +23,28 @@ from connector_app.store.queries import PAGE_SIZE, Page
 
 DEFAULT_MONTHS = 24
 
-# Each source of activity, as the newest ISO date (YYYY-MM-DD) it gives for person p.
-_ACTIVITY = (
-    "substr((SELECT max(c.occurred_at) FROM conversation_person cp JOIN conversation c "
-    "ON c.id = cp.conversation_id WHERE cp.person_id = p.id), 1, 10)",
-    "(SELECT max(recorded_on) FROM what_matters WHERE person_id = p.id)",
-    "(SELECT max(on_date) FROM checkin WHERE person_id = p.id)",
-    "(SELECT max(max(spotted_on, coalesce(readiness_on, ''))) FROM strength WHERE person_id = p.id)",
-    "(SELECT max(max(made_on, coalesce(outcome_on, ''))) FROM connection WHERE person_id = p.id)",
+# Each source of activity: the newest ISO date (YYYY-MM-DD) it gives for person p, and
+# the condition "it gives one on or after :cutoff" (an index seek that stops at the first).
+_SOURCES = (
+    ("substr((SELECT max(c.occurred_at) FROM conversation_person cp JOIN conversation c "
+     "ON c.id = cp.conversation_id WHERE cp.person_id = p.id), 1, 10)",
+     "EXISTS (SELECT 1 FROM conversation_person cp JOIN conversation c ON c.id = cp.conversation_id "
+     "WHERE cp.person_id = p.id AND c.occurred_at >= :cutoff)"),
+    ("(SELECT max(recorded_on) FROM what_matters WHERE person_id = p.id)",
+     "EXISTS (SELECT 1 FROM what_matters WHERE person_id = p.id AND recorded_on >= :cutoff)"),
+    ("(SELECT max(on_date) FROM checkin WHERE person_id = p.id)",
+     "EXISTS (SELECT 1 FROM checkin WHERE person_id = p.id AND on_date >= :cutoff)"),
+    ("(SELECT max(max(spotted_on, coalesce(readiness_on, ''))) FROM strength WHERE person_id = p.id)",
+     "EXISTS (SELECT 1 FROM strength WHERE person_id = p.id AND (spotted_on >= :cutoff OR readiness_on >= :cutoff))"),
+    ("(SELECT max(max(made_on, coalesce(outcome_on, ''))) FROM connection WHERE person_id = p.id)",
+     "EXISTS (SELECT 1 FROM connection WHERE person_id = p.id AND (made_on >= :cutoff OR outcome_on >= :cutoff))"),
 )
 _LAST_ACTIVE = ("max(p.consent_on, coalesce(p.kept_on, ''), "
-                + ", ".join(f"coalesce({source}, '')" for source in _ACTIVITY) + ")")
+                + ", ".join(f"coalesce({newest}, '')" for newest, _recent in _SOURCES) + ")")
+# The cheap conditions on the person's own row first; then each source, which stops at
+# the first recent date. The newest date is worked out only for the people left.
+_INACTIVE = ("p.consent_on < :cutoff AND coalesce(p.kept_on, '') < :cutoff AND "
+             + " AND ".join(f"NOT {recent}" for _newest, recent in _SOURCES))
 
 
 @dataclass(frozen=True)
@@ -53,20 +64,15 @@ def cutoff(today: date, months: int = DEFAULT_MONTHS) -> date:
     return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
 
 
-def _inactive_sql(columns: str) -> str:
-    # The cheap conditions on the person's own row first, so the activity lookups
-    # (each an index seek) run only for people who could be inactive at all.
-    return (f"SELECT * FROM (SELECT {columns}, {_LAST_ACTIVE} AS last_at FROM person p "
-            "WHERE p.consent_on < :cutoff AND coalesce(p.kept_on, '') < :cutoff) WHERE last_at < :cutoff")
-
-
 def inactive_page(conn, before: date, *, after: tuple[str, str] | None = None,
                   limit: int = PAGE_SIZE) -> Page[InactivePerson]:
     """People whose newest activity is before ``before``, oldest first; continue with ``after=page.after``."""
-    sql = _inactive_sql("p.id, p.display_name, p.area, p.kept_on, p.kept_note")
-    params = {"cutoff": before.isoformat(), "limit": limit + 1, "at": "", "id": ""}
+    # MATERIALIZED: the newest date is computed once per person, not again for the order.
+    sql = (f"WITH inactive AS MATERIALIZED (SELECT p.id, p.display_name, p.area, p.kept_on, p.kept_note, "
+           f"{_LAST_ACTIVE} AS last_at FROM person p WHERE {_INACTIVE}) SELECT * FROM inactive")
+    params = {"cutoff": before.isoformat(), "limit": limit + 1}
     if after is not None:
-        sql += " AND (last_at, id) > (:at, :id)"
+        sql += " WHERE (last_at, id) > (:at, :id)"
         params.update(at=after[0], id=after[1])
     rows = conn.execute(sql + " ORDER BY last_at, id LIMIT :limit", params).fetchall()
     people = [InactivePerson(r[0], r[1], r[2] or "", r[5], r[3], r[4]) for r in rows[:limit]]
@@ -76,7 +82,7 @@ def inactive_page(conn, before: date, *, after: tuple[str, str] | None = None,
 
 
 def count_inactive(conn, before: date) -> int:
-    return conn.execute(f"SELECT count(*) FROM ({_inactive_sql('p.id')})", {"cutoff": before.isoformat()}).fetchone()[0]
+    return conn.execute(f"SELECT count(*) FROM person p WHERE {_INACTIVE}", {"cutoff": before.isoformat()}).fetchone()[0]
 
 
 def keep(store, person_id: str, note: str, on: date):
