@@ -48,9 +48,9 @@ def _choose(qtbot, page, name: str) -> None:
 def test_the_list_keeps_and_erases(qtbot, window):
     page = window.shell.retention
     page._today = lambda: TODAY
+    assert page.model.rowCount() == 0               # not read until shown: unlocking never waits for it
     qtbot.keyClick(window.shell.sidebar, Qt.Key_4, Qt.ControlModifier)
     assert window.shell.current_screen() == "retention"
-    page.reload()
     assert _names(page) == [f"Quiet {i}" for i in range(QUIET)]   # oldest activity first
     assert page.count_label.text().startswith("9 people with no activity since")
 
