@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         shell.records.changed.connect(self.checkpointer.wrote)
         shell.sidebar.currentRowChanged.connect(lambda _row: self._remember_screen())
         shell.home.lock_requested.connect(self.lock)
+        if self.settings is not None:
+            shell.retention.use_settings(self.settings)  # the retention period (ui/retention.py RETENTION_MONTHS)
         self.workspace_menu.insertAction(self.switch_staff_action, shell.new_conversation_action)
         self.workspace_menu.insertAction(self.switch_staff_action, shell.find_action)
         self.pages.addWidget(shell)
@@ -315,7 +317,8 @@ class MainWindow(QMainWindow):
         self.flow.show_start()
         self.pages.setCurrentWidget(self.flow)
         if workspace is not None:
-            self.runner.run(lambda control: _checkpoint_and_lock(workspace), label=_("Locking…"),
+            drafts = self.shell.take_pending_drafts() if self.shell is not None else []
+            self.runner.run(lambda control: _checkpoint_and_lock(workspace, drafts), label=_("Locking…"),
                             on_failure=self._show_failure)
 
     # demo, recovery code, window memory -------------------------------------------------
@@ -428,14 +431,18 @@ class MainWindow(QMainWindow):
         self.runner.forget_all()
         self.runner.wait_for_worker()
         if workspace is not None:  # the real workspace or the demo
-            _checkpoint_and_lock(workspace)
+            _checkpoint_and_lock(workspace, self.shell.take_pending_drafts() if self.shell is not None else [])
         self.flow.lock_workspace()  # also covers a workspace just created, still on its recovery-code page
         super().closeEvent(event)
 
 
-def _checkpoint_and_lock(workspace) -> None:
-    """Locking, on the task runner: the log folded into records.db first, then the database closed."""
+def _checkpoint_and_lock(workspace, drafts=()) -> None:
+    """Locking, on the task runner: what open forms held kept as drafts (ui/drafts.py), the log folded
+    into records.db, then the database closed."""
     try:
+        if drafts:
+            from ui.drafts import save_pending
+            save_pending(workspace.store, drafts)
         checkpoint(workspace)
     finally:
         workspace.lock()

@@ -6,6 +6,9 @@ name nobody has yet is offered as a **new person**, added inline. Then what was
 talked about, the features of practice as toggles, and the details, which
 start at now, the last venue and the staff member using the app. Ctrl+S saves,
 Esc cancels.
+
+What is typed is kept as an encrypted draft while the form is open (ui/drafts.py),
+so a lock or a crash loses nothing; saving or cancelling discards the draft.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from connector_app.domain import vocab
 from connector_app.i18n import _
+from ui.drafts import DraftKeeper
 from ui.list_page import ChoiceBox
 from ui.operations.conversations import ConversationDraft, NewPerson, add_conversation
 from ui.tasks import failure_message
@@ -101,11 +105,7 @@ class PeopleField(QWidget):
         item = self.suggestions.currentItem()
         if item is None:
             return
-        person_id, name = item.data(PERSON_ROLE), item.data(NAME_ROLE)
-        chip = QListWidgetItem(name if person_id else _("{name} (new person)").format(name=name))
-        chip.setData(PERSON_ROLE, person_id)
-        chip.setData(NAME_ROLE, name)
-        self.chosen.addItem(chip)
+        self.add_chip(item.data(PERSON_ROLE), item.data(NAME_ROLE))
         self.edit.clear()
         self.changed.emit()
 
@@ -122,6 +122,17 @@ class PeopleField(QWidget):
             item = self.chosen.item(i)
             (known.append(item.data(PERSON_ROLE)) if item.data(PERSON_ROLE) else new.append(item.data(NAME_ROLE)))
         return known, new
+
+    def chips(self) -> list[tuple[str | None, str]]:
+        """(id or None for a new person, name) of everyone added, in order."""
+        return [(self.chosen.item(i).data(PERSON_ROLE), self.chosen.item(i).data(NAME_ROLE))
+                for i in range(self.chosen.count())]
+
+    def add_chip(self, person_id: str | None, name: str) -> None:
+        chip = QListWidgetItem(name if person_id else _("{name} (new person)").format(name=name))
+        chip.setData(PERSON_ROLE, person_id)
+        chip.setData(NAME_ROLE, name)
+        self.chosen.addItem(chip)
 
     def clear(self) -> None:
         self.edit.clear()
@@ -210,6 +221,7 @@ class QuickAddDialog(QDialog):
         self._fill_defaults()
         self._people_changed()
         self.resize(640, 700)
+        self.keeper = DraftKeeper(self, "conversation", runner, workspace)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -246,6 +258,42 @@ class QuickAddDialog(QDialog):
             notes=self.notes_edit.toPlainText().strip() or None,
             features=tuple(code for code, check in self.feature_checks.items() if check.isChecked()))
 
+    # drafts (ui/drafts.py) -----------------------------------------------------------------
+
+    def to_dict(self) -> dict:
+        return {
+            "people": [list(chip) for chip in self.people_field.chips()],
+            "typed": self.people_field.edit.text(),
+            "consent": self.consent_box.currentData(),
+            "notes": self.notes_edit.toPlainText(),
+            "features": [code for code, check in self.feature_checks.items() if check.isChecked()],
+            "when": self.when_edit.dateTime().toString(Qt.ISODate),
+            "venue": self.venue_box.currentData(), "mode": self.mode_box.currentData(),
+            "staff": self.staff_box.currentData(), "minutes": self.minutes_spin.value(),
+        }
+
+    def from_dict(self, data: dict) -> None:
+        self.people_field.chosen.clear()
+        for person_id, name in data.get("people", ()):
+            self.people_field.add_chip(person_id, name)
+        self.people_field.edit.setText(data.get("typed", ""))
+        self.notes_edit.setPlainText(data.get("notes", ""))
+        for code, check in self.feature_checks.items():
+            check.setChecked(code in data.get("features", ()))
+        when = QDateTime.fromString(data.get("when", ""), Qt.ISODate)
+        if when.isValid():
+            self.when_edit.setDateTime(when)
+        for box, key in ((self.consent_box, "consent"), (self.venue_box, "venue"), (self.mode_box, "mode"),
+                         (self.staff_box, "staff")):
+            index = box.findData(data.get(key))
+            if index >= 0:
+                box.setCurrentIndex(index)
+        self.minutes_spin.setValue(int(data.get("minutes") or 0))
+        self._people_changed()
+
+    def draft_person_ids(self) -> list[str]:
+        return self.people_field.people()[0]
+
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
@@ -266,6 +314,7 @@ class QuickAddDialog(QDialog):
         self.message.show_message(failure_message(exc))
 
     def done(self, result: int) -> None:
+        self.keeper.discard()  # saved or cancelled; a lock has already taken the draft (take_pending)
         self.forget()
         super().done(result)
 

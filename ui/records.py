@@ -60,6 +60,11 @@ class RecordsWatcher(QObject):
         self._version = self._reader.data_version()  # our own commit: not another program's
         self.changed.emit(frozenset(types))
 
+    def note_own_write(self) -> None:
+        """This app wrote something that is not a record (a draft): not another program's write."""
+        if self._reader is not None:
+            self._version = self._reader.data_version()
+
     def poll(self) -> None:
         """Look once for commits by another connection; refresh every view if there were any."""
         if self._reader is None:

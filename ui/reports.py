@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app.i18n import (
-    _, available_languages, current_translator, document_translator, format_number, language_name, ngettext,
-    parse_locale,
+    _, current_translator, document_translator, format_number, ngettext,
 )
 from ui.settings import SUPPRESS_SMALL_NUMBERS
 from ui.tasks import JobCancelled, TaskRunner, failure_message
+from ui.widgets import document_language_box
 
 MONTHS_OFFERED = 24
 
@@ -45,12 +45,7 @@ class _DocumentDialog(QDialog):
         self.runner = runner
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.form = QFormLayout()
-        self.language = QComboBox()
-        current = str(current_translator().locale)
-        for code in available_languages():
-            self.language.addItem(language_name(code, parse_locale(code)), code)
-            if code == current:
-                self.language.setCurrentIndex(self.language.count() - 1)
+        self.language = document_language_box()
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
         self.buttons = QHBoxLayout()

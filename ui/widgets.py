@@ -9,11 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QScrollArea,
-    QSizePolicy, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+    QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
-from connector_app.i18n import _, is_right_to_left
+from connector_app.i18n import _, available_languages, current_translator, is_right_to_left, language_name, \
+    parse_locale
 
 CARD_WIDTH = 600   # wide enough for the recovery code and two buttons side by side, narrow enough to read
 
@@ -84,6 +85,17 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
     for button in buttons:
         row.addWidget(button)
     return row
+
+
+def document_language_box() -> QComboBox:
+    """The languages a document can be printed in, each named in itself; the app's own chosen."""
+    box = QComboBox()
+    current = str(current_translator().locale)
+    for code in available_languages():
+        box.addItem(language_name(code, parse_locale(code)), code)
+        if code == current:
+            box.setCurrentIndex(box.count() - 1)
+    return box
 
 
 def left_to_right(text: str) -> str:

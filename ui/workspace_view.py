@@ -11,6 +11,7 @@ focus with Tab and moves with the arrow keys; Ctrl+N adds a conversation from an
 screen. The lists read through a read-only connection of their own (opened on
 unlock, closed on lock) and refresh from the one "records changed" signal; Home's
 figures and the lists' counts are worked out on the task runner, off the GUI thread.
+Above the screens: the offer of any unsaved form kept as a draft (ui/drafts.py).
 """
 
 from __future__ import annotations
@@ -22,23 +23,25 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from connector_app.i18n import _
 from connector_app.store.month_figures import at_a_glance
 from ui.assets import AssetsPage, DialogHolder
 from ui.connecting_time import ConnectingTimePage
 from ui.conversations import ConversationsPage
-from ui import person_page
+from ui import data_protection, person_page
+from ui.drafts import DraftOffer
 from ui.due import DuePage
 from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
 from ui.records import RecordsWatcher
+from ui.retention import RetentionPage
 from ui.search_page import SEARCH, SearchPage
 from ui.strengths import StrengthsPage
 
-HOME, PEOPLE, CONVERSATIONS, DUE = "home", "people", "conversations", "due"
+HOME, PEOPLE, CONVERSATIONS, DUE, RETENTION = "home", "people", "conversations", "due", "retention"
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ SCREENS = (
     Screen("strengths", lambda view: StrengthsPage(view.runner), lambda: _("Strengths"), True),
     Screen("assets", lambda view: AssetsPage(view.runner), lambda: _("Community assets"), True),
     Screen(SEARCH, lambda view: SearchPage(), lambda: _("Search")),  # Ctrl+F from any screen; Esc returns
+    Screen(RETENTION, lambda view: RetentionPage(view.runner, today=view.today), lambda: _("Retention review")),
 )
 WRITING_SCREENS = frozenset(screen.name for screen in SCREENS if screen.writes)
 # Where a record opens: its type -> (screen, that screen's method taking the record id).
@@ -80,12 +84,17 @@ class WorkspaceView(QWidget):
         self.reader = None
         self.quick_add: QuickAddDialog | None = None
         self.records = RecordsWatcher(self)
+        self.pending_drafts = []  # taken from open forms when locking; saved by the lock job (main_window)
+        self.draft_offer = DraftOffer(runner)
+        self.draft_offer.carry_on.connect(lambda draft: self.open_quick_add(draft=draft))
+        self.draft_offer.changed.connect(lambda: self.records.note_own_write())
         self.screens: dict[str, QWidget] = {screen.name: screen.make(self) for screen in SCREENS}
         self.home: HomePage = self.screens[HOME]
         self.people: PeoplePage = self.screens[PEOPLE]
         self.conversations: ConversationsPage = self.screens[CONVERSATIONS]
         self.screens[DUE].me = self._me
         self.search: SearchPage = self.screens[SEARCH]
+        self.retention: RetentionPage = self.screens[RETENTION]
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
@@ -104,7 +113,12 @@ class WorkspaceView(QWidget):
         self.sidebar.setCurrentRow(0)
         self.sidebar.setSizeAdjustPolicy(QListWidget.AdjustToContents)
         self.sidebar.setMaximumWidth(260)
-        layout = QHBoxLayout(self)
+        outer = QVBoxLayout(self)  # the offer of a kept draft above the screens (ui/drafts.py)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.draft_offer)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.sidebar)
@@ -123,6 +137,12 @@ class WorkspaceView(QWidget):
         self.addAction(self.new_conversation_action)
         self.person_page = person_page.register(self)
         self.person_page.connect_requested.connect(self.connect_person)
+        self.person_page.export_requested.connect(
+            lambda person_id: self.workspace and data_protection.export_person(
+                self.window(), self.workspace, self.runner, person_id))
+        self.person_page.erase_requested.connect(
+            lambda person_id: self.workspace and data_protection.erase_person(
+                self.window(), self.workspace, self.runner, person_id))
         self.connect_dialog = DialogHolder()  # "Connect to a community asset…" from a person's page
         self.find_action = self.search.bind(self)
         self.retranslate()
@@ -175,11 +195,13 @@ class WorkspaceView(QWidget):
         self.workspace = workspace
         self.reader = workspace.open_reader()
         self.records.attach(workspace.store, self.reader)
+        self.retention.workspace = workspace  # its Erase and Keep buttons write
         for page in self.lists:
             page.attach(self.reader, self._count)
         for name in WRITING_SCREENS:
             self.screens[name].attach(workspace, self.reader)
         self.person_page.attach(workspace, self.reader)
+        self.draft_offer.look(workspace)
 
     def _me(self) -> str | None:
         return None if self.workspace is None else self.workspace.store.actor_id
@@ -216,9 +238,12 @@ class WorkspaceView(QWidget):
         """Forget every record shown or typed, close the lists' connection (locking)."""
         if self.quick_add is not None:
             dialog, self.quick_add = self.quick_add, None
+            self.pending_drafts += dialog.keeper.take_pending()
             dialog.forget()
             dialog.reject()  # finished: deleted later
+        data_protection.close_all()
         self.records.detach()
+        self.draft_offer.clear()
         self.home.clear()
         self.person_page.clear()
         self.connect_dialog.forget_dialog()
@@ -238,7 +263,11 @@ class WorkspaceView(QWidget):
             self.connect_dialog.hold(ConnectDialog(self.workspace, self.reader, self.runner, person_id=person_id,
                                                    parent=self))
 
-    def open_quick_add(self) -> QuickAddDialog | None:
+    def take_pending_drafts(self) -> list:
+        pending, self.pending_drafts = self.pending_drafts, []
+        return pending
+
+    def open_quick_add(self, *, draft=None) -> QuickAddDialog | None:
         if self.workspace is None or self.reader is None:
             return None
         if self.quick_add is not None:
@@ -246,6 +275,9 @@ class WorkspaceView(QWidget):
             self.quick_add.activateWindow()
             return self.quick_add
         dialog = QuickAddDialog(self.workspace, self.reader, self.runner, self)
+        dialog.keeper.on_write = self.records.note_own_write
+        if draft is not None:
+            dialog.keeper.adopt(draft)
         dialog.saved.connect(lambda _conversation: self.conversation_saved.emit())
         dialog.finished.connect(lambda _result: self._quick_add_closed(dialog))
         self.quick_add = dialog
@@ -274,3 +306,4 @@ class WorkspaceView(QWidget):
             page.retranslate()
         if self.quick_add is not None:
             self.quick_add.retranslate()
+        self.draft_offer.retranslate()

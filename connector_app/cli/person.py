@@ -9,10 +9,11 @@ from connector_app.cli.common import (
     add_output_option, add_workspace_option, is_terminal, open_store, out, output_path, plain_text,
 )
 from connector_app.errors import UserError
-from connector_app.fileio import atomic_write_bytes, check_output_path, shown
+from connector_app.fileio import check_output_path, shown
 from connector_app.i18n import _, ngettext
 from connector_app.store.queries import PeopleFilter
-from connector_app.store.subject_access import erase_person, export_person
+from connector_app.reports.subject_access_copy import write_copy
+from connector_app.store.subject_access import erase_person
 
 
 def list_people(store, search: str | None = None, limit: int | None = None) -> list[dict]:
@@ -43,27 +44,15 @@ def run_list(args) -> int:
 def run_export(args) -> int:
     target = output_path(args)  # refused before unlocking: a bad path costs nothing and writes nothing
     pdf_target = check_output_path(args.pdf, force=args.force) if args.pdf else None
-    pdf = None
+    translator = None
+    if pdf_target is not None:
+        from connector_app.cli.report import translator_from
+        translator = translator_from(args.lang)
     with open_store(args) as (_workspace, store):
-        data = export_person(store, args.id)
-        if pdf_target is not None:
-            from connector_app.cli.report import translator_from
-            from connector_app.reports.subject_access_pdf import referenced_names, subject_access_pdf
-            pdf = subject_access_pdf(data, referenced_names(store, data), translator_from(args.lang))
-    if pdf is not None:  # the PDF first: if it cannot be written, neither is the JSON (one outcome, said once)
-        if pdf_target.resolve() == target.resolve():
-            raise UserError(_("The JSON and the PDF must go to two different files."))
-        from connector_app.reports.pdf import write
-        write(pdf_target, pdf, force=args.force)
-    try:
-        atomic_write_bytes(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
-    except BaseException:
-        if pdf is not None:
-            pdf_target.unlink(missing_ok=True)
-        raise
+        data = write_copy(store, args.id, target, pdf_target, translator, force=args.force)
     out(ngettext("Wrote {count} record to {path}.", "Wrote {count} records to {path}.",
                  len(data["records"])).format(count=len(data["records"]), path=shown(target)))
-    if pdf is not None:
+    if pdf_target is not None:
         out(_("Wrote the readable copy to {path}.").format(path=shown(pdf_target)))
     return 0
 

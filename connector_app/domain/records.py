@@ -86,6 +86,10 @@ class Person(Record):
     consent_scope: str = choice(N_("Consent"), vocab.CONSENT_SCOPES, required=True)
     consent_on: str = day(N_("Consent given on"), required=True)
     about: str | None = note(N_("About them, in their words"))
+    # Retention review (store/retention.py): kept on this day, for this reason, so they
+    # leave the review list until the retention period has passed again.
+    kept_on: str | None = day(N_("Kept after a retention review on"))
+    kept_note: str | None = text(N_("Why they were kept"), max_len=300)
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)

@@ -177,7 +177,9 @@ def cascade(store, record_type: str, record_id: str) -> dict[str, int]:
     from connector_app.store.merge import reconcile
     erased: dict[str, int] = {}
     if record_type == "person":  # erasing either of two merged people erases both
+        from connector_app.store.drafts import erase_for_person
         from connector_app.store.people_merge import merged_partners
+        erase_for_person(store.connection, record_id)  # unsaved forms about them go too
         for partner in merged_partners(store, record_id):
             for kind, count in erase_by_rule(store, "person", partner).items():
                 erased[kind] = erased.get(kind, 0) + count

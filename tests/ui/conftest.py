@@ -72,6 +72,16 @@ def unlock(qtbot, window: MainWindow, passphrase: str = PASSPHRASE) -> None:
         qtbot.waitUntil(lambda: window.staff_dialog is None and QApplication.activeWindow() is window)
 
 
+def unlocked_window(qtbot, make_window, path, fill=None) -> MainWindow:
+    """A window on ``path`` (first given records by ``fill(store)``), unlocked, its jobs done."""
+    if fill is not None:
+        add_records(path, fill)
+    window = make_window(path)
+    unlock(qtbot, window)
+    wait_idle(qtbot, window)
+    return window
+
+
 def wait_idle(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=10_000)
 
