@@ -12,23 +12,22 @@ import gettext as _gettext
 import os
 import threading
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as _dates
 from babel import numbers as _numbers
 
 from connector_app.assets import locales_dir
+from connector_app.text.languages import LANGUAGES, PSEUDO_LANGUAGES, SOURCE, Language, language
+from connector_app.text.pseudo import PseudoTranslations
 
 DOMAIN = "connector_app"
-DEFAULT_LANGUAGE = "en_GB"
+DEFAULT_LANGUAGE = SOURCE
 
-# Babel writes Western digits whatever the locale; CLDR says which digits a language prefers.
-_NATIVE_DIGITS = {
-    "beng": "০১২৩৪৫৬৭৮৯",
-    "arab": "٠١٢٣٤٥٦٧٨٩",
-    "arabext": "۰۱۲۳۴۵۶۷۸۹",
-}
+# Weeks start on Monday in every language: a deliberate choice for UK hubs (monthly
+# figures, calendars and "this week" agree across a team), whatever CLDR says.
+FIRST_WEEKDAY = 0  # Monday, as datetime.weekday() counts
 
 
 @dataclass(frozen=True)
@@ -60,17 +59,21 @@ class Translator:
         return code
 
     @property
+    def entry(self) -> Language:
+        """The line of our languages table (direction, digits, font), never the catalogue's say."""
+        return language(self.code) or LANGUAGES[SOURCE]
+
+    @property
     def is_right_to_left(self) -> bool:
-        return self.locale.character_order == "right-to-left"
+        return self.entry.right_to_left
 
     @property
     def language(self) -> str:
         return self.locale.language
 
     def digits(self, text: str) -> str:
-        """``text`` with Western digits turned into the language's own (Bengali ০১২...), if it has any."""
-        native = _NATIVE_DIGITS.get(self.locale.default_numbering_system)
-        return text.translate(str.maketrans("0123456789", native)) if native else text
+        """``text`` with Western digits in the language's own (Bengali ০১২...): for people, never for CSV."""
+        return self.entry.digits(text)
 
     def format_number(self, value: int | float) -> str:
         return self.digits(_numbers.format_decimal(value, locale=self.locale))
@@ -86,6 +89,13 @@ class Translator:
     def format_datetime(self, value: datetime, length: str = "medium") -> str:
         return self.digits(_dates.format_datetime(value, format=length, locale=self.locale))
 
+    def format_time(self, value: time | datetime, length: str = "short") -> str:
+        return self.digits(_dates.format_time(value, format=length, locale=self.locale))
+
+    def format_duration(self, value: timedelta, *, threshold: float = 0.85) -> str:
+        """"2 hours", "45 minutes" in the language, with its plural forms."""
+        return self.digits(_dates.format_timedelta(value, threshold=threshold, locale=self.locale))
+
     def format_month(self, value: date) -> str:
         """"March 2026" in the translator's language (the standalone month name)."""
         return self.digits(_dates.format_skeleton("yMMMM", value, locale=self.locale))
@@ -99,6 +109,9 @@ class Translator:
 
 def translator_for(code: str) -> Translator:
     """A translator for one language, without switching the app's language."""
+    pseudo = PSEUDO_LANGUAGES.get(code)
+    if pseudo is not None:
+        return Translator(pseudo.code, pseudo.locale, PseudoTranslations(pseudo.pseudo))
     locale = parse_locale(code)
     return Translator(str(locale), locale, translations_for(code))
 
@@ -150,14 +163,19 @@ def current_translator() -> Translator:
 
 
 def available_languages() -> list[str]:
-    """Languages with a compiled catalogue, plus the source language."""
-    found = {DEFAULT_LANGUAGE}
+    """The shipped languages: the source, and each language of our table whose catalogue is complete.
+
+    Only a complete catalogue is compiled (connector_app/i18n_catalogs.py), so a .mo means complete.
+    The pseudo-locales are never listed: they are chosen by code, for checking screens.
+    """
     root = locales_dir()
-    if root.is_dir():
-        for entry in root.iterdir():
-            if (entry / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
-                found.add(entry.name)
-    return sorted(found)
+    return sorted(code for code in LANGUAGES
+                  if code == DEFAULT_LANGUAGE or (root / code / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file())
+
+
+def pseudo_languages() -> list[str]:
+    """Test-only languages: every message lengthened with accents (en_XA) or mirrored (ar_XB)."""
+    return list(PSEUDO_LANGUAGES)
 
 
 def parse_locale(code: str) -> Locale:
@@ -198,11 +216,17 @@ def current_locale() -> Locale:
 
 
 def is_right_to_left(locale: Locale | None = None) -> bool:
-    return (locale or _current.locale).character_order == "right-to-left"
+    """From our languages table (the current language, or ``locale``'s)."""
+    if locale is None:
+        return _current.is_right_to_left
+    entry = language(str(locale))
+    return entry.right_to_left if entry else locale.character_order == "right-to-left"
 
 
 def language_name(code: str, in_locale: Locale | None = None) -> str:
     """The name of a language, in the current language (or ``in_locale``)."""
+    if code in PSEUDO_LANGUAGES:
+        return {"long": "[Ƥšéûđó łöñĝ]", "rtl": "[Pseudo RTL]"}[PSEUDO_LANGUAGES[code].pseudo]
     try:
         return parse_locale(code).get_display_name(in_locale or _current.locale) or code
     except ValueError:
@@ -219,6 +243,19 @@ def format_datetime(value: datetime, length: str = "medium") -> str:
 
 def format_number(value: int | float) -> str:
     return _current.format_number(value)
+
+
+def format_time(value: time | datetime, length: str = "short") -> str:
+    return _current.format_time(value, length)
+
+
+def format_duration(value: timedelta) -> str:
+    return _current.format_duration(value)
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week (weeks start on Monday in every language)."""
+    return day - timedelta(days=(day.weekday() - FIRST_WEEKDAY) % 7)
 
 
 _SYSTEM_LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")

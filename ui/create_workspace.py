@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QFrame, QHBoxLayout, QLab
 from connector_app.i18n import _, ngettext
 from connector_app.store.keyslots import KdfParams
 from connector_app.store.workspace import Workspace
+from ui.language import LanguageBox
 from ui.passphrase_fields import NewPassphraseFields
 from ui.tasks import TaskRunner, failure_message
 from ui.widgets import (
@@ -38,6 +39,7 @@ class CreateWorkspacePage(CardPage):
         self.kdf = kdf  # None: the shipped Argon2id cost; tests pass a cheap one
         self._busy = False
 
+        self.language_box = LanguageBox()  # first run: the language, before anything else is read
         self.title = heading()
         self.intro = paragraph()
         self.no_way_back = MessageLabel("warning")
@@ -48,6 +50,7 @@ class CreateWorkspacePage(CardPage):
         self.create_button = primary_button()
         self.create_button.setEnabled(False)
 
+        self.body.addWidget(self.language_box, 0, Qt.AlignTrailing)
         for widget in (self.title, self.intro, self.no_way_back, self.folder_label, self.fields, self.error,
                        self.busy):
             self.body.addWidget(widget)

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.shell)
         self.setCentralWidget(self.pages)
         self.flow.unlocked.connect(self._unlocked)
+        self.flow.create_page.language_box.chosen.connect(self.choose_language)  # first run
         self.home.lock_requested.connect(self.lock)
 
         self._build_actions()

@@ -328,3 +328,4 @@ def _event_dates(conn) -> None:
 # Schema 4 lives in its own module (it is long); importing it registers it.
 from connector_app.store import migration_v4  # noqa: E402,F401
 from connector_app.store import migration_v5  # noqa: E402,F401
+from connector_app.store import migration_v6  # noqa: E402,F401
