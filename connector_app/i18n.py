@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as _dates
+from babel import lists as _lists
 from babel import numbers as _numbers
 
 from connector_app.assets import locales_dir
@@ -95,6 +96,10 @@ class Translator:
     def format_duration(self, value: timedelta, *, threshold: float = 0.85) -> str:
         """"2 hours", "45 minutes" in the language, with its plural forms."""
         return self.digits(_dates.format_timedelta(value, threshold=threshold, locale=self.locale))
+
+    def format_list(self, items: list[str]) -> str:
+        """"Welsh, Urdu and Somali" with the language's own separators and "and"."""
+        return _lists.format_list(list(items), locale=self.locale) if items else ""
 
     def format_month(self, value: date) -> str:
         """"March 2026" in the translator's language (the standalone month name)."""
@@ -251,6 +256,10 @@ def format_time(value: time | datetime, length: str = "short") -> str:
 
 def format_duration(value: timedelta) -> str:
     return _current.format_duration(value)
+
+
+def format_list(items: list[str]) -> str:
+    return _current.format_list(items)
 
 
 def week_start(day: date) -> date:

@@ -107,3 +107,20 @@ def test_a_translator_s_plural_forms_are_refused(tmp_path):
     path.write_text(re.sub(r'"Plural-Forms: [^"]*"', lambda _m: '"Plural-Forms: nplurals=2; plural=(n != 1);\\\\n"',
                            text, count=1), encoding="utf-8")
     assert "Plural-Forms is not CLDR's rule for pl (4 forms)" in problems(path, read_catalog(TEMPLATE), "pl")
+
+
+GLOSSARY_TERMS = ["what matters to me", "small step", "protected connecting time", "connector", "community asset",
+                  "the 3Cs", "Contact", "Confidence", "Control", "Listening and responding", "Truth-telling",
+                  "Strengths-focus", "Self-organising", "Reciprocity", "Power-sharing and power-shifting"]
+
+
+@pytest.mark.parametrize("code", TARGETS)
+def test_every_language_has_a_glossary_of_the_domain_words(code):
+    text = (LOCALES / code / "GLOSSARY.md").read_text(encoding="utf-8")
+    rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    terms = {row[0].lstrip("| ").strip() for row in rows}
+    for term in GLOSSARY_TERMS:
+        assert any(t == term or t.startswith(term + " ") for t in terms), term
+    for row in rows:
+        assert row[2].strip(), f"no proposed term for {row[0]}"
+        assert row[3].strip(" |") in ("yes", "no")

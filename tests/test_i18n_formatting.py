@@ -69,3 +69,9 @@ def test_pseudo_languages_transform_every_message_and_keep_fields():
     mirrored = i18n.translator_for("ar_XB")
     assert mirrored.is_right_to_left and mirrored.gettext("Save") == "\u202bSave\u202c"
     assert "en_XA" not in i18n.available_languages()
+
+
+def test_lists_use_the_language_s_separators():
+    assert i18n.translator_for("en_GB").format_list(["Welsh", "Urdu", "Somali"]) == "Welsh, Urdu and Somali"
+    assert i18n.translator_for("ur").format_list(["ویلش", "اردو"]) == "ویلش اور اردو"
+    assert i18n.translator_for("cy").format_list([]) == ""

@@ -65,7 +65,7 @@ _base_families: list[str] | None = None
 
 
 def _apply_font(app: QApplication) -> None:
-    """Put the language's bundled script font first (Urdu in Nastaliq, not Naskh); the rest fall back.
+    """Put the language's bundled script font in front (Urdu in Nastaliq, not Naskh); the rest fall back.
 
     The fonts are loaded at start (ui.theme.load_bundled_fonts), so every script shows on a
     machine that has none of them.
@@ -75,9 +75,13 @@ def _apply_font(app: QApplication) -> None:
     if _base_families is None:
         _base_families = list(font.families()) or [font.family()]
     face = current_translator().entry.face
-    first = [] if face == LATIN else [FACES[face].family]
+    # Latin from Noto Sans (it has no other script), then the language's script font, so
+    # English names in an Urdu window stay in Noto Sans and Urdu words are set in Nastaliq.
+    first = [] if face == LATIN else [FACES[LATIN].family, FACES[face].family]
     font.setFamilies(first + [f for f in _base_families if f not in first])
     app.setFont(font)
+    # Widgets styled by the application's style sheet keep their old font until it is applied again.
+    app.setStyleSheet(app.styleSheet())
 
 
 def startup_language(saved: str = "") -> str:
