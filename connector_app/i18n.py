@@ -285,7 +285,10 @@ def choose_language(*preferences: str) -> str:
     ``preferences`` are, for example, the desktop's saved choice and Qt's system locale.
     """
     have = available_languages()
-    wanted = [os.environ.get("CONNECTOR_LANG", ""), *preferences]
+    forced = os.environ.get("CONNECTOR_LANG", "")
+    if forced in PSEUDO_LANGUAGES:  # only ever asked for by name, to check screens
+        return forced
+    wanted = [forced, *preferences]
     wanted += [os.environ.get(name, "") for name in _SYSTEM_LANGUAGE_VARIABLES]
     for text in wanted:
         for code in _codes_in(text or ""):

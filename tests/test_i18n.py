@@ -32,3 +32,10 @@ def test_connector_lang_beats_the_saved_choice_which_beats_the_system(translated
 def test_untranslated_or_meaningless_values_fall_back_to_english(translated):
     translated.setenv("LANG", "C.UTF-8")
     assert i18n.choose_language("zz", "POSIX") == i18n.DEFAULT_LANGUAGE
+
+
+def test_a_pseudo_locale_is_chosen_only_by_name(translated):
+    translated.setenv("CONNECTOR_LANG", "en_XA")
+    assert i18n.choose_language() == "en_XA"
+    translated.delenv("CONNECTOR_LANG")
+    assert i18n.choose_language("en_XA") == i18n.DEFAULT_LANGUAGE  # never from a saved choice or the system

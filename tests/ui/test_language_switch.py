@@ -63,3 +63,15 @@ def test_first_run_offers_the_shipped_languages_and_remembers_the_choice(qtbot, 
 def test_first_run_hides_a_choice_of_one(qtbot, make_window, tmp_path):
     window = make_window(tmp_path / "new-workspace")
     assert not window.flow.create_page.language_box.isVisible()
+
+
+def test_no_plain_english_is_left_in_the_long_pseudo_locale(qtbot, make_window, workspace_path):
+    from tests.ui.test_main_window import _visible_words
+
+    window = make_window(workspace_path)
+    unlock(qtbot, window)
+    set_language("en_XA")
+    for name in ("home", "people", "conversations"):
+        window.shell.show_screen(name)
+        plain = [(kind, text) for kind, text in _visible_words(window) if "[" not in text]
+        assert plain == [], name
