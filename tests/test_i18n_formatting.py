@@ -69,6 +69,7 @@ def test_pseudo_languages_transform_every_message_and_keep_fields():
     mirrored = i18n.translator_for("ar_XB")
     assert mirrored.is_right_to_left and mirrored.gettext("Save") == "\u202bSave\u202c"
     assert "en_XA" not in i18n.available_languages()
+    assert set(i18n.pseudo_languages()) == {"en_XA", "ar_XB"}  # for the screenshots command
 
 
 def test_lists_use_the_language_s_separators():
