@@ -36,8 +36,6 @@ SYSLIBS_PY = $(firstword $(wildcard $(VENV_PY)) $(shell command -v python3) $(PY
 # Translations. Keep I18N_KEYWORDS in step with tests/test_i18n_catalog.py.
 DOMAIN        := connector_app
 POT           := locales/$(DOMAIN).pot
-PO_FILES      := $(wildcard locales/*/LC_MESSAGES/$(DOMAIN).po)
-MO_FILES      := $(PO_FILES:.po=.mo)
 I18N_KEYWORDS := -k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2
 VERSION        = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' connector_app/__init__.py)
 
@@ -102,12 +100,11 @@ build: syslibs $(STAMP_BUILD) i18n-compile
 
 # --- translations --------------------------------------------------------------
 
-i18n-compile: $(MO_FILES)
-
-# Only translated, non-fuzzy messages go into the .mo (no --use-fuzzy). If a catalogue's
-# header is still marked fuzzy, pybabel skips it: remove "#, fuzzy" from its header.
-%.mo: %.po | $(STAMP_RUN)
-	@$(PYBABEL) compile --statistics -i $< -o $@
+# A .mo is written only for a complete catalogue (every message, every CLDR plural form,
+# placeholders intact): that is what makes a language shipped. Unfinished ones are
+# listed with what is left to do; their .po stays for translators.
+i18n-compile: | $(STAMP_RUN)
+	@$(VENV_PY) -m connector_app.i18n_catalogs compile locales
 
 i18n: $(STAMP_RUN)
 	$(PYBABEL) -q extract -F babel.cfg $(I18N_KEYWORDS) \
@@ -115,11 +112,10 @@ i18n: $(STAMP_RUN)
 		--project=connector-app --version=$(VERSION) \
 		--copyright-holder="Connector app contributors" --msgid-bugs-address="" \
 		-o $(POT) .
-	@if [ -n "$(PO_FILES)" ]; then \
-		$(PYBABEL) update -i $(POT) -d locales -D $(DOMAIN); \
-	else \
-		echo "No .po files yet; start a language with: $(PYBABEL) init -i $(POT) -d locales -D $(DOMAIN) -l LANG"; \
-	fi
+	@$(VENV_PY) -m connector_app.i18n_catalogs init locales
+	@$(PYBABEL) -q update --ignore-obsolete -i $(POT) -d locales -D $(DOMAIN)
+	@# pybabel writes its own Plural-Forms; ours come from CLDR (connector_app/text/languages.py).
+	@$(VENV_PY) -m connector_app.i18n_catalogs fix-headers locales
 	@$(MAKE) --no-print-directory i18n-compile
 
 # --- cleaning ------------------------------------------------------------------
@@ -127,7 +123,7 @@ i18n: $(STAMP_RUN)
 clean:
 	rm -rf build dist .pytest_cache .hypothesis .import_linter_cache *.egg-info
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
-	rm -f $(MO_FILES)
+	rm -f locales/*/LC_MESSAGES/*.mo
 
 distclean: clean
 	rm -rf $(VENV)

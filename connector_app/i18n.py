@@ -12,21 +12,23 @@ import gettext as _gettext
 import os
 import threading
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from babel import Locale, UnknownLocaleError
+from babel import dates as _dates
+from babel import lists as _lists
+from babel import numbers as _numbers
 
 from connector_app.assets import locales_dir
+from connector_app.text.languages import LANGUAGES, PSEUDO_LANGUAGES, SOURCE, Language, language
+from connector_app.text.pseudo import PseudoTranslations
 
 DOMAIN = "connector_app"
-DEFAULT_LANGUAGE = "en_GB"
+DEFAULT_LANGUAGE = SOURCE
 
-# Babel writes Western digits whatever the locale; CLDR says which digits a language prefers.
-_NATIVE_DIGITS = {
-    "beng": "০১২৩৪৫৬৭৮৯",
-    "arab": "٠١٢٣٤٥٦٧٨٩",
-    "arabext": "۰۱۲۳۴۵۶۷۸۹",
-}
+# Weeks start on Monday in every language: a deliberate choice for UK hubs (monthly
+# figures, calendars and "this week" agree across a team), whatever CLDR says.
+FIRST_WEEKDAY = 0  # Monday, as datetime.weekday() counts
 
 
 @dataclass(frozen=True)
@@ -58,17 +60,21 @@ class Translator:
         return code
 
     @property
+    def entry(self) -> Language:
+        """The line of our languages table (direction, digits, font), never the catalogue's say."""
+        return language(self.code) or LANGUAGES[SOURCE]
+
+    @property
     def is_right_to_left(self) -> bool:
-        return is_right_to_left(self.locale)
+        return self.entry.right_to_left
 
     @property
     def language(self) -> str:
         return self.locale.language
 
     def digits(self, text: str) -> str:
-        """``text`` with Western digits turned into the language's own (Bengali ০১২...), if it has any."""
-        native = _NATIVE_DIGITS.get(self.locale.default_numbering_system)
-        return text.translate(str.maketrans("0123456789", native)) if native else text
+        """``text`` with Western digits in the language's own (Bengali ০১২...): for people, never for CSV."""
+        return self.entry.digits(text)
 
     # babel.dates and babel.numbers load at first use (zoneinfo, decimal): not before the app's window shows.
 
@@ -90,6 +96,17 @@ class Translator:
         from babel import dates as _dates
         return self.digits(_dates.format_datetime(value, format=length, locale=self.locale))
 
+    def format_time(self, value: time | datetime, length: str = "short") -> str:
+        return self.digits(_dates.format_time(value, format=length, locale=self.locale))
+
+    def format_duration(self, value: timedelta, *, threshold: float = 0.85) -> str:
+        """"2 hours", "45 minutes" in the language, with its plural forms."""
+        return self.digits(_dates.format_timedelta(value, threshold=threshold, locale=self.locale))
+
+    def format_list(self, items: list[str]) -> str:
+        """"Welsh, Urdu and Somali" with the language's own separators and "and"."""
+        return _lists.format_list(list(items), locale=self.locale) if items else ""
+
     def format_month(self, value: date) -> str:
         """"March 2026" in the translator's language (the standalone month name)."""
         from babel import dates as _dates
@@ -104,6 +121,9 @@ class Translator:
 
 def translator_for(code: str) -> Translator:
     """A translator for one language, without switching the app's language."""
+    pseudo = PSEUDO_LANGUAGES.get(code)
+    if pseudo is not None:
+        return Translator(pseudo.code, pseudo.locale, PseudoTranslations(pseudo.pseudo))
     locale = parse_locale(code)
     return Translator(str(locale), locale, translations_for(code))
 
@@ -155,14 +175,19 @@ def current_translator() -> Translator:
 
 
 def available_languages() -> list[str]:
-    """Languages with a compiled catalogue, plus the source language."""
-    found = {DEFAULT_LANGUAGE}
+    """The shipped languages: the source, and each language of our table whose catalogue is complete.
+
+    Only a complete catalogue is compiled (connector_app/i18n_catalogs.py), so a .mo means complete.
+    The pseudo-locales are never listed: they are chosen by code, for checking screens.
+    """
     root = locales_dir()
-    if root.is_dir():
-        for entry in root.iterdir():
-            if (entry / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
-                found.add(entry.name)
-    return sorted(found)
+    return sorted(code for code in LANGUAGES
+                  if code == DEFAULT_LANGUAGE or (root / code / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file())
+
+
+def pseudo_languages() -> list[str]:
+    """Test-only languages: every message lengthened with accents (en_XA) or mirrored (ar_XB)."""
+    return list(PSEUDO_LANGUAGES)
 
 
 def parse_locale(code: str) -> Locale:
@@ -212,14 +237,17 @@ RIGHT_TO_LEFT_SCRIPTS = frozenset({"Adlm", "Arab", "Hebr", "Nkoo", "Rohg", "Syrc
 
 
 def is_right_to_left(locale: Locale | None = None) -> bool:
-    locale = locale or _current.locale
-    if locale.script:  # Kashmiri in Devanagari reads left to right, Malay in Arabic script right to left
-        return locale.script in RIGHT_TO_LEFT_SCRIPTS
-    return locale.language in RIGHT_TO_LEFT_LANGUAGES
+    """From our languages table (the current language, or ``locale``'s)."""
+    if locale is None:
+        return _current.is_right_to_left
+    entry = language(str(locale))
+    return entry.right_to_left if entry else locale.character_order == "right-to-left"
 
 
 def language_name(code: str, in_locale: Locale | None = None) -> str:
     """The name of a language, in the current language (or ``in_locale``)."""
+    if code in PSEUDO_LANGUAGES:
+        return {"long": "[Ƥšéûđó łöñĝ]", "rtl": "[Pseudo RTL]"}[PSEUDO_LANGUAGES[code].pseudo]
     try:
         return parse_locale(code).get_display_name(in_locale or _current.locale) or code
     except ValueError:
@@ -236,6 +264,23 @@ def format_datetime(value: datetime, length: str = "medium") -> str:
 
 def format_number(value: int | float) -> str:
     return _current.format_number(value)
+
+
+def format_time(value: time | datetime, length: str = "short") -> str:
+    return _current.format_time(value, length)
+
+
+def format_duration(value: timedelta) -> str:
+    return _current.format_duration(value)
+
+
+def format_list(items: list[str]) -> str:
+    return _current.format_list(items)
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week (weeks start on Monday in every language)."""
+    return day - timedelta(days=(day.weekday() - FIRST_WEEKDAY) % 7)
 
 
 _SYSTEM_LANGUAGE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -256,7 +301,10 @@ def choose_language(*preferences: str) -> str:
     ``preferences`` are, for example, the desktop's saved choice and Qt's system locale.
     """
     have = available_languages()
-    wanted = [os.environ.get("CONNECTOR_LANG", ""), *preferences]
+    forced = os.environ.get("CONNECTOR_LANG", "")
+    if forced in PSEUDO_LANGUAGES:  # only ever asked for by name, to check screens
+        return forced
+    wanted = [forced, *preferences]
     wanted += [os.environ.get(name, "") for name in _SYSTEM_LANGUAGE_VARIABLES]
     for text in wanted:
         for code in _codes_in(text or ""):

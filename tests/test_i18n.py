@@ -42,3 +42,10 @@ def test_the_written_down_text_directions_agree_with_babel_for_every_locale():
     wrong = [code for code in babel.localedata.locale_identifiers()
              if is_right_to_left(Locale.parse(code)) != (Locale.parse(code).character_order == "right-to-left")]
     assert wrong == []
+
+
+def test_a_pseudo_locale_is_chosen_only_by_name(translated):
+    translated.setenv("CONNECTOR_LANG", "en_XA")
+    assert i18n.choose_language() == "en_XA"
+    translated.delenv("CONNECTOR_LANG")
+    assert i18n.choose_language("en_XA") == i18n.DEFAULT_LANGUAGE  # never from a saved choice or the system

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from connector_app.i18n import _
+from connector_app.i18n import _, ngettext
+from ui.language import LanguageBox
 from ui.passphrase_fields import NewPassphraseFields
 from ui.tasks import TaskRunner, failure_message
 from ui.widgets import (
@@ -36,6 +37,7 @@ class CreateWorkspacePage(CardPage):
         self.kdf = kdf  # None: the shipped Argon2id cost; tests pass a cheap one
         self._busy = False
 
+        self.language_box = LanguageBox()  # first run: the language, before anything else is read
         self.title = heading()
         self.intro = paragraph()
         self.no_way_back = MessageLabel("warning")
@@ -48,6 +50,7 @@ class CreateWorkspacePage(CardPage):
         self.demo_note = paragraph()
         self.demo_button = link_button()
 
+        self.body.addWidget(self.language_box, 0, Qt.AlignTrailing)
         for widget in (self.title, self.intro, self.no_way_back, self.folder_label, self.fields, self.error,
                        self.busy):
             self.body.addWidget(widget)

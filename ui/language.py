@@ -9,9 +9,13 @@ destroyed) and retranslate themselves.
 from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
-from connector_app.i18n import choose_language, current_locale, is_right_to_left, on_language_changed
+from connector_app.i18n import (
+    _, available_languages, choose_language, current_locale, current_translator, is_right_to_left, language_name,
+    on_language_changed, parse_locale,
+)
+from connector_app.text.fonts import FACES, LATIN
 
 
 class LanguageSignals(QObject):
@@ -44,6 +48,7 @@ def apply_to_qt() -> None:
     if app is None:
         return
     app.setLayoutDirection(Qt.RightToLeft if is_right_to_left() else Qt.LeftToRight)
+    _apply_font(app)
     locale = QLocale(str(current_locale()))
     QLocale.setDefault(locale)
     if _qt_translator is not None:
@@ -56,6 +61,56 @@ def apply_to_qt() -> None:
         _qt_translator = translator
 
 
+_base_families: list[str] | None = None
+
+
+def _apply_font(app: QApplication) -> None:
+    """Put the language's bundled script font in front (Urdu in Nastaliq, not Naskh); the rest fall back.
+
+    The fonts are loaded at start (ui.theme.load_bundled_fonts), so every script shows on a
+    machine that has none of them.
+    """
+    global _base_families
+    font = app.font()
+    if _base_families is None:
+        _base_families = list(font.families()) or [font.family()]
+    face = current_translator().entry.face
+    # Latin from Noto Sans (it has no other script), then the language's script font, so
+    # English names in an Urdu window stay in Noto Sans and Urdu words are set in Nastaliq.
+    first = [] if face == LATIN else [FACES[LATIN].family, FACES[face].family]
+    font.setFamilies(first + [f for f in _base_families if f not in first])
+    app.setFont(font)
+    # Widgets styled by the application's style sheet keep their old font until it is applied again.
+    app.setStyleSheet(app.styleSheet())
+
+
 def startup_language(saved: str = "") -> str:
     """The language to start in: CONNECTOR_LANG, then the saved choice, then the system's, if translated."""
     return choose_language(saved, QLocale.system().name())
+
+
+class LanguageBox(QComboBox):
+    """The shipped languages, each named in itself so a person finds theirs whatever is showing.
+
+    Emits ``chosen(code)``; the owner switches the language (and remembers it), so this box
+    serves the first-run page and Settings alike. Hidden while English is the only language.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        for code in available_languages():
+            self.addItem(language_name(code, parse_locale(code)), code)
+        self.setVisible(self.count() > 1)
+        self.activated.connect(lambda index: self.chosen.emit(self.itemData(index)))
+        language_signals().changed.connect(self.retranslate)
+        self.retranslate()
+
+    def retranslate(self, _code: str = "") -> None:
+        index = self.findData(str(current_locale()))
+        if index < 0:
+            index = self.findData(current_locale().language)
+        self.setCurrentIndex(max(index, 0))
+        self.setAccessibleName(_("Language"))
+        self.setAccessibleDescription(_("The language of the app's words, dates and numbers"))

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from connector_app.domain import vocab
-from connector_app.i18n import _, format_date, format_datetime, format_number, language_name, ngettext
+from connector_app.i18n import _, format_date, format_datetime, format_list, format_number, language_name, ngettext
 from connector_app.store.queries import DUE_FOLLOW_UP, PAGE_SIZE, ConversationFilter, DueFilter, Page, PeopleFilter
 
 ROW_ID_ROLE = Qt.UserRole + 1
@@ -121,7 +121,9 @@ class KeysetModel(QAbstractTableModel):
     def retranslate(self) -> None:
         if self.columns:
             self.headerDataChanged.emit(Qt.Horizontal, 0, len(self.columns) - 1)
-        if self._rows:
+        if self._fetch is not None:
+            self.refresh()  # names sort in the language's collation (Welsh "ll" after "l"): read again
+        elif self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
 
 
@@ -144,7 +146,7 @@ def _languages(codes) -> str:
             names.append(language_name(code))
         except Exception:  # an unknown code shows as typed
             names.append(code)
-    return ", ".join(names)
+    return format_list(names)
 
 
 def _people(row) -> str:

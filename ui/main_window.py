@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.flow.unlocked.connect(self._unlocked)
+        self.flow.create_page.language_box.chosen.connect(self.choose_language)  # first run
 
         self._build_actions()
         self._build_menus()

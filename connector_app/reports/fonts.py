@@ -17,20 +17,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from connector_app.assets import resources_dir
+from connector_app.text.fonts import ARABIC, BENGALI, FACES, LATIN, URDU
 
-LATIN = "latin"
-ARABIC = "arabic"      # Noto Naskh Arabic
-URDU = "urdu"          # Noto Nastaliq Urdu
-BENGALI = "bengali"
-
-# face -> (regular file, bold file). Nastaliq has no bold in the bundle (it would add 590 kB):
-# bold Urdu prints in the regular weight, and headings are set larger instead.
-FILES = {
-    LATIN: ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
-    ARABIC: ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"),
-    URDU: ("NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Regular.ttf"),
-    BENGALI: ("NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf"),
-}
+# The screen uses the same files (connector_app/text/fonts.py): bold Urdu prints in the
+# regular weight, and headings are set larger instead.
 FALLBACK_ORDER = (LATIN, BENGALI, ARABIC, URDU)
 REPLACEMENT = "?"
 
@@ -52,7 +42,7 @@ class Face:
 
 
 def font_path(key: str, bold: bool = False):
-    return resources_dir() / "fonts" / FILES[key][1 if bold else 0]
+    return resources_dir() / "fonts" / (FACES[key].bold if bold else FACES[key].regular)
 
 
 @cache

@@ -330,3 +330,4 @@ from connector_app.store import migration_v4  # noqa: E402,F401
 from connector_app.store import migration_v5  # noqa: E402,F401
 from connector_app.store import migration_v6  # noqa: E402,F401
 from connector_app.store import migration_v7  # noqa: E402,F401
+from connector_app.store import migration_v8  # noqa: E402,F401

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Generic, TypeVar
 
+from connector_app.i18n import current_translator
 from connector_app.store.search import build_query
+from connector_app.text import collation
 
 T = TypeVar("T")
 
@@ -190,6 +192,8 @@ class Queries:
 
     def __init__(self, conn):
         self._conn = conn
+        # People sort in the app's language (Welsh "ll" after "l"): COLLATE people.
+        collation.register(conn, lambda: current_translator().code)
 
     @property
     def connection(self):
@@ -270,11 +274,15 @@ class Queries:
 
     def _people_by_name(self, where: list[str], params: list, after: tuple | None, limit: int) -> list:
         if after is not None:
-            where = [*where, "(p.display_name COLLATE NOCASE > ? OR (p.display_name COLLATE NOCASE = ? AND p.id > ?))"]
+            where = [*where, "(p.display_name COLLATE people > ? OR (p.display_name COLLATE people = ? AND p.id > ?))"]
             params = [*params, after[0], after[0], after[1]]
+        # The language's order (connector_app/text/collation.py) has no index, since it changes with the
+        # language: sort ids and names alone, then work out the display columns for the page's rows only.
         return self._conn.execute(
-            f"SELECT {_PERSON_COLUMNS}, {_LAST_ACTIVITY}, {_READY} FROM person p {self._where(where)} "
-            "ORDER BY p.display_name COLLATE NOCASE, p.id LIMIT ?", (*params, limit + 1)).fetchall()
+            f"SELECT {_PERSON_COLUMNS}, {_LAST_ACTIVITY}, {_READY} FROM (SELECT p.id FROM person p "
+            f"{self._where(where)} ORDER BY p.display_name COLLATE people, p.id LIMIT ?) page "
+            "JOIN person p ON p.id = page.id ORDER BY p.display_name COLLATE people, p.id",
+            (*params, limit + 1)).fetchall()
 
     def _people_by_activity_of_few(self, where: list[str], params: list, after: tuple | None, limit: int) -> list:
         """Newest activity first for a searched, so small, set: each one's last activity worked out, then ordered."""
@@ -341,12 +349,12 @@ class Queries:
             "SELECT p.id, p.display_name, p.area, p.languages, p.consent_scope, NULL, 0 FROM person p "
             "WHERE p.id IN (SELECT d.record_id FROM search_fts JOIN search_doc d ON d.doc = search_fts.rowid "
             "WHERE search_fts MATCH ? AND d.record_type = 'person') "
-            "ORDER BY p.display_name COLLATE NOCASE, p.id LIMIT ?", ("title : (" + query + ")", limit)).fetchall()
+            "ORDER BY p.display_name COLLATE people, p.id LIMIT ?", ("title : (" + query + ")", limit)).fetchall()
         return [PersonRow(r[0], r[1], r[2] or "", tuple(json.loads(r[3] or "[]")), r[4], None, False) for r in rows]
 
     def areas(self) -> list[str]:
         return [r[0] for r in self._conn.execute(
-            "SELECT DISTINCT area FROM person WHERE area IS NOT NULL AND area != '' ORDER BY area COLLATE NOCASE")]
+            "SELECT DISTINCT area FROM person WHERE area IS NOT NULL AND area != '' ORDER BY area COLLATE people")]
 
     def languages_spoken(self) -> list[str]:
         # Few distinct lists among many people: unpack each list once, not once per person.
@@ -367,7 +375,7 @@ class Queries:
             "SELECT c.id, c.occurred_at, c.duration_minutes, v.name, c.mode, s.name, "
             "(SELECT json_group_array(name) FROM (SELECT p.display_name AS name FROM conversation_person cp "
             " JOIN person p ON p.id = cp.person_id WHERE cp.conversation_id = c.id "
-            " ORDER BY p.display_name COLLATE NOCASE)), "
+            " ORDER BY p.display_name COLLATE people)), "
             "c.anonymous_count, c.features "
             "FROM conversation c LEFT JOIN venue v ON v.id = c.venue_id LEFT JOIN staff s ON s.id = c.staff_id "
             f"{self._where(where)} ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?")
@@ -438,11 +446,11 @@ class Queries:
     # small lists for filters and choices ----------------------------------------------
 
     def venues(self) -> list[tuple[str, str]]:
-        return list(self._conn.execute("SELECT id, name FROM venue ORDER BY name COLLATE NOCASE, id"))
+        return list(self._conn.execute("SELECT id, name FROM venue ORDER BY name COLLATE people, id"))
 
     def staff(self, *, active_only: bool = False) -> list[tuple[str, str]]:
         where = "WHERE active = 1 " if active_only else ""
-        return list(self._conn.execute(f"SELECT id, name FROM staff {where}ORDER BY name COLLATE NOCASE, id"))
+        return list(self._conn.execute(f"SELECT id, name FROM staff {where}ORDER BY name COLLATE people, id"))
 
     @staticmethod
     def _where(conditions: list[str]) -> str:

@@ -8,21 +8,16 @@ person types is safe to search for.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from connector_app.domain.fields import FieldSpec
+from connector_app.text.fold import fold
 
 # Private-use characters mark matches in snippets; the UI turns them into bold.
 MATCH_START = "\ue000"
 MATCH_END = "\ue001"
 WORD = re.compile(r"[\w\u0610-\u061A\u06D6-\u06ED\u08CA-\u08FF\u0981-\u0983\u09BC-\u09D7\u09E2\u09E3]+")
-_TASHKEEL = re.compile("[\u064B-\u065F\u0670]")
-
-
-def fold(text: str | None) -> str:
-    """What the index stores and queries use: Arabic short-vowel marks removed."""
-    return _TASHKEEL.sub("", text or "")
+__all__ = ["MATCH_START", "MATCH_END", "WORD", "fold", "make_snippet", "build_query", "SearchIndex"]
 
 
 @dataclass(frozen=True)
@@ -45,9 +40,8 @@ def build_query(text: str) -> str | None:
 
 
 def _match_key(word: str) -> str:
-    """How a word is compared when marking matches: as the index compares it, near enough."""
-    decomposed = unicodedata.normalize("NFD", fold(word).casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+    """How a word is compared when marking matches: as the index compares it."""
+    return fold(word)
 
 
 def make_snippet(text: str, words: list[str], width: int = 12) -> str | None:

@@ -9,7 +9,8 @@ import pypdfium2 as pdfium
 from pypdf import PdfReader
 from reportlab.pdfbase.ttfonts import TTFontFile
 
-from connector_app.reports.fonts import FILES, font_path
+from connector_app.reports.fonts import font_path
+from connector_app.text.fonts import FACES
 
 SHIPPED_LANGUAGES = ("en_GB", "cy", "pl", "pt", "ro", "so", "ur", "ar", "bn")
 LEFT_TO_RIGHT = ("en_GB", "cy", "pl", "pt", "ro", "so", "bn")
@@ -19,7 +20,7 @@ LEFT_TO_RIGHT = ("en_GB", "cy", "pl", "pt", "ro", "so", "bn")
 def _bundled_cmaps() -> dict[str, frozenset[int]]:
     """PostScript name of each bundled font -> the characters it has glyphs for."""
     out = {}
-    for key in FILES:
+    for key in FACES:
         for bold in (False, True):
             face = TTFontFile(str(font_path(key, bold)))
             out[face.name.decode() if isinstance(face.name, bytes) else face.name] = frozenset(face.charToGlyph)

@@ -23,10 +23,12 @@ def plan(store, run, containing: str = "") -> str:
 
 
 @pytest.mark.parametrize("after", [None, ("Amira", "0")])
-def test_people_by_name_walk_the_name_index(store, after):
+def test_people_by_name_sort_only_names_then_fill_in_the_page(store, after):
+    """The language's collation has no index (its order changes with the language): the sort
+    reads names alone, and the costly columns (last activity, ready) are computed for one page."""
     text = plan(store, lambda: store.queries.people_page(PeopleFilter(), after=after))
-    assert "person_name_key" in text
-    assert "TEMP B-TREE" not in text
+    assert text.splitlines()[0].startswith("CO-ROUTINE page") or text.splitlines()[0].startswith("MATERIALIZE page")
+    assert "SEARCH p USING INDEX" in text
 
 
 @pytest.mark.parametrize("wanted", [
