@@ -1,0 +1,104 @@
+"""Two real workspaces in separate folders exchanging bundles through one watched folder."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from connector_app.domain.records import Person
+from connector_app.errors import UserError
+from connector_app.sync.exchange import export_bundle, shared_digest
+from connector_app.sync.team import create_team, join_team
+from connector_app.sync import watch
+from tests.store.laptops import laptop
+
+
+@pytest.fixture
+def pair(template_workspace, tmp_path):
+    hub = laptop(template_workspace[0], tmp_path / "hub")
+    other = laptop(template_workspace[0], tmp_path / "laptop")
+    join_team(other, create_team(hub).join_code)
+    shared = tmp_path / "Syncthing" / "team"
+    shared.mkdir(parents=True)
+    for store in (hub, other):
+        watch.set_folder(store, shared)
+    yield hub, other, shared
+    hub.close()
+    other.close()
+
+
+def _person(store, name):
+    return store.people.add(Person(display_name=name, consent_scope="share_team", consent_on="2026-01-05"))
+
+
+def test_two_laptops_meet_through_a_watched_folder(pair):
+    hub, other, shared = pair
+    _person(hub, "Amira Haddad")
+    _person(other, "Jan Kowalski")
+    watch.write_own(hub)
+    watch.write_own(other)
+    assert sorted(p.name for p in shared.iterdir()) == sorted([watch.own_name(hub), watch.own_name(other)])
+    first = watch.scan(other)
+    assert [(f.name, f.outcome) for f in first.files if f.outcome == watch.IMPORTED] == [
+        (watch.own_name(hub), watch.IMPORTED)]
+    assert first.count(watch.OWN) == 1
+    watch.scan(hub)
+    assert {p.display_name for p in hub.people.iter_all()} == {"Amira Haddad", "Jan Kowalski"}
+    assert shared_digest(hub) == shared_digest(other)
+    # Nothing new: the same file is not read again.
+    again = watch.scan(other)
+    assert again.count(watch.UNCHANGED) == 1 and again.imported.applied == 0
+    # A new bundle from the hub replaces its file and is taken in.
+    _person(hub, "Ceri Jones")
+    watch.write_own(hub)
+    assert watch.scan(other).imported.applied >= 1
+    assert "Ceri Jones" in {p.display_name for p in other.people.iter_all()}
+
+
+def test_partial_files_and_other_teams_bundles_are_left_alone_with_a_reason(pair, template_workspace, tmp_path):
+    hub, other, shared = pair
+    _person(hub, "Amira Haddad")
+    # Files a sync tool is still writing: never opened.
+    for name in (".syncthing.connector-x.cbundle.tmp", "~syncthing~connector-x.cbundle.tmp",
+                 "connector-x.cbundle.part", ".connector-x.cbundle.tmp.ab12cd34", "notes.txt"):
+        (shared / name).write_bytes(b"half a file")
+    # A bundle still being copied onto a plain shared drive: cut short, tried again next time.
+    export_bundle(hub, tmp_path / "whole.cbundle")
+    whole = (tmp_path / "whole.cbundle").read_bytes()
+    (shared / "connector-copying.cbundle").write_bytes(whole[: len(whole) // 2])
+    # Another team's bundle.
+    stranger = laptop(template_workspace[0], tmp_path / "stranger")
+    try:
+        create_team(stranger)
+        _person(stranger, "Someone else's")
+        export_bundle(stranger, shared / "connector-stranger.cbundle")
+    finally:
+        stranger.close()
+    (shared / "connector-garbage.cbundle").write_bytes(b"CNSYNC\x00\x00\x01" + b"\x00" * 40)
+
+    report = watch.scan(other)
+    outcomes = {f.name: f.outcome for f in report.files}
+    assert outcomes == {"connector-copying.cbundle": watch.PARTIAL,
+                        "connector-stranger.cbundle": watch.OTHER_TEAM,
+                        "connector-garbage.cbundle": watch.DAMAGED}
+    assert other.people.count() == 0
+    # The copy finishes: the next scan takes it in; the refused ones are remembered, not retried.
+    shutil.copyfile(tmp_path / "whole.cbundle", shared / "connector-copying.cbundle")
+    report = watch.scan(other)
+    outcomes = {f.name: f.outcome for f in report.files}
+    assert outcomes["connector-copying.cbundle"] == watch.IMPORTED
+    assert outcomes["connector-stranger.cbundle"] == watch.UNCHANGED
+    assert {p.display_name for p in other.people.iter_all()} == {"Amira Haddad"}
+
+
+def test_a_missing_folder_says_so_and_changes_nothing(pair, tmp_path):
+    hub, other, shared = pair
+    watch.set_folder(other, tmp_path / "unplugged")
+    with pytest.raises(watch.FolderUnavailable) as caught:
+        watch.scan(other)
+    assert "unplugged" in caught.value.message()
+    with pytest.raises(UserError):
+        watch.write_own(other)
+    watch.set_folder(other, None)
+    assert watch.folder(other) is None and watch.write_own(other) is None
