@@ -31,7 +31,7 @@ from connector_app.domain.records import BY_NAME
 from connector_app.fileio import atomic_writer
 from connector_app.i18n import _
 from connector_app.store.changelog import CREATE, ERASE, MERGE, REDACT, SET, Change
-from connector_app.store.merge import ChangeRefused, RemoteBatch, apply_remote, outgoing
+from connector_app.store.merge import ChangeRefused, RemoteBatch, apply_remote_many, outgoing
 from connector_app.sync.bundle import (
     MAX_FILE, BundleRefused, Header, OtherTeam, read_body, read_header, write_bundle,
 )
@@ -235,8 +235,27 @@ def _verify(path: Path, team, expected: int) -> None:
         raise BundleRefused(_("it did not read back as written"))
 
 
-def import_bundle(store, path: Path, result: ImportResult | None = None) -> ImportResult:
-    """Take in one bundle: all of it or none of it."""
+CHUNK = 2000  # changes applied together: a few statements per table per chunk (merge.apply_remote_many)
+
+
+def _chunks(items, progress):
+    """Changes in chunks; ``progress(done)`` after each (it may raise to cancel: nothing is kept)."""
+    chunk: list[Change] = []
+    done = 0
+    for item in items:
+        chunk.append(_from_item(item))
+        if len(chunk) == CHUNK:
+            yield chunk
+            done += len(chunk)
+            chunk = []
+            progress(done)
+    if chunk:
+        yield chunk
+        progress(done + len(chunk))
+
+
+def import_bundle(store, path: Path, result: ImportResult | None = None, progress=lambda done: None) -> ImportResult:
+    """Take in one bundle: all of it or none of it. ``progress(changes read)`` may raise to cancel."""
     team = require_team(store)
     result = result or ImportResult()
     path = Path(path)
@@ -255,13 +274,13 @@ def import_bundle(store, path: Path, result: ImportResult | None = None) -> Impo
         applied, already, counts = 0, 0, {}
         batch = RemoteBatch()
         with store.atomic():
-            for item in read_body(handle, header, team.bundle_key):
-                change = _from_item(item)
-                if apply_remote(store, change, batch):
-                    applied += 1
-                    counts[change.record_type] = counts.get(change.record_type, 0) + 1
-                else:
-                    already += 1
+            for chunk in _chunks(read_body(handle, header, team.bundle_key), progress):
+                for change, new in zip(chunk, apply_remote_many(store, chunk, batch)):
+                    if new:
+                        applied += 1
+                        counts[change.record_type] = counts.get(change.record_type, 0) + 1
+                    else:
+                        already += 1
             batch.finish(store)
             heard = peers(store)
             if header.sender != store.device_id:
