@@ -421,9 +421,11 @@ def _write_new(store, pending: list[tuple[Change, int]], batch: RemoteBatch) -> 
         batch.known.setdefault(device_no, []).append(change.dseq)
         batch.counts[change.record_type] = batch.counts.get(change.record_type, 0) + 1
     store.changes.append_many(log_rows)
+    # In key order: each B-tree is then written page after page, not at random places.
     for record_type, (records, hlcs) in by_type.items():
-        store.repositories[record_type].rows.put(records, hlcs)
-    RecordState.save_many(store.connection, states)
+        ordered = sorted(zip(records, hlcs), key=lambda pair: pair[0].id)
+        store.repositories[record_type].rows.put([r for r, _h in ordered], [h for _r, h in ordered])
+    RecordState.save_many(store.connection, sorted(states))
 
 
 def _values_of(repo, value: dict) -> dict:
