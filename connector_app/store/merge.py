@@ -22,7 +22,8 @@ from connector_app.store.changelog import (
     encode,
 )
 from connector_app.store.erasure import apply_rules, cascade, gone_or_moved, originals_to_hold, scrub
-from connector_app.store.state import ERASED, LIVE, MERGED as MERGED_STATE, Entry, RecordState, \
+from connector_app.store.state import DELETED as DELETED_STATE, ERASED, LIVE, MERGED as MERGED_STATE, Entry, \
+    RecordState, \
     merges_as_set, replay
 
 OPS = (CREATE, SET, DELETE, RESTORE, ERASE, MERGE, REDACT)
@@ -208,6 +209,8 @@ class RemoteBatch:
     known: dict = field(default_factory=dict)     # device_no -> [dseq, ...]
     newest: int = 0
     counts: dict = field(default_factory=dict)    # record type -> changes applied
+    conflicts: int = 0    # edits of a field another laptop had also edited: the latest won, the other is in history
+    revived: dict = field(default_factory=dict)   # record id -> type: deleted here, back by a later edit elsewhere
 
     def finish(self, store) -> None:
         if self.newest:
@@ -225,7 +228,7 @@ class RemoteBatch:
                 store.changes.note_known_run(device_no, run_start, previous)
         for record_type, count in sorted(self.counts.items()):
             store.audit.record("sync_import", record_type, None, count)
-        self.known, self.newest, self.counts = {}, 0, {}
+        self.known, self.newest, self.counts = {}, 0, {}  # conflicts and revived stay: the import reports them
 
 
 def apply_remote(store, change: Change, batch: RemoteBatch | None = None) -> bool:
@@ -327,10 +330,28 @@ def apply_remote_many(store, changes: list[Change], batch: RemoteBatch) -> list[
             results.append(True)
             continue
         flush()
+        before = RecordState.load(conn, change.record_id)
         results.append(apply_remote(store, change, batch))
+        _note_outcome(conn, change, device_no, store.changes.device_no, before, batch)
         seen.refresh(conn)  # it may have erased, merged or placed anything
     flush()
     return results
+
+
+def _note_outcome(conn, change: Change, device_no: int, local_device: int, before, batch: RemoteBatch) -> None:
+    """What the Sync screen tells: edits that met another edit of the same field (the incoming one
+    is older than the value here, or replaces one typed on this laptop), and deleted records
+    that came back."""
+    if before is None:
+        return
+    version = (before.versions or {}).get(change.field) if change.op in (SET, REDACT) else None
+    if isinstance(version, list) and len(version) > 1 and version[1] != device_no and (
+            version[0] > change.hlc or version[1] == local_device):
+        batch.conflicts += 1
+    if before.state == DELETED_STATE:
+        after = RecordState.load(conn, change.record_id)
+        if after is not None and after.state == LIVE:
+            batch.revived[change.record_id] = change.record_type
 
 
 class _Prefetch:

@@ -56,6 +56,21 @@ class ImportResult:
     already_here: int = 0
     counts: dict = field(default_factory=dict)
     senders: list = field(default_factory=list)
+    conflicts: int = 0                             # edits that met another edit of the same field
+    revived: dict = field(default_factory=dict)    # record type -> deleted records brought back
+
+    def as_json(self) -> str:
+        return json.dumps({"applied": self.applied, "already_here": self.already_here, "counts": self.counts,
+                           "conflicts": self.conflicts, "revived": self.revived,
+                           "at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}, sort_keys=True)
+
+
+_LAST_IMPORT = "sync_last_import"  # meta: what the last import changed (ImportResult.as_json)
+
+
+def last_import(store) -> dict | None:
+    raw = store.meta(_LAST_IMPORT)
+    return json.loads(raw) if raw else None
 
 
 def _ranges(numbers: list[int]) -> list[list[int]]:
@@ -282,6 +297,9 @@ def import_bundle(store, path: Path, result: ImportResult | None = None, progres
                     else:
                         already += 1
             batch.finish(store)
+            result.conflicts += batch.conflicts
+            for record_type in batch.revived.values():
+                result.revived[record_type] = result.revived.get(record_type, 0) + 1
             heard = peers(store)
             if header.sender != store.device_id:
                 heard[header.sender] = {"holds": header.holds, "bundle_created": header.created,
@@ -292,4 +310,6 @@ def import_bundle(store, path: Path, result: ImportResult | None = None, progres
     for kind, count in counts.items():
         result.counts[kind] = result.counts.get(kind, 0) + count
     result.senders.append(header.sender)
+    if applied:
+        store.set_meta(_LAST_IMPORT, result.as_json())
     return result

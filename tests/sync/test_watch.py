@@ -102,3 +102,27 @@ def test_a_missing_folder_says_so_and_changes_nothing(pair, tmp_path):
         watch.write_own(other)
     watch.set_folder(other, None)
     assert watch.folder(other) is None and watch.write_own(other) is None
+
+
+def test_an_import_reports_conflicts_and_records_that_came_back(pair, tmp_path):
+    from connector_app.domain.records import CheckIn
+    from connector_app.sync.exchange import import_bundle, last_import
+    hub, other, _shared = pair
+    person = _person(hub, "Ceri Jones")
+    checkin = hub.checkins.add(CheckIn(person_id=person.id, on_date="2026-03-03", contact=4, confidence=5,
+                                       control=6))
+    export_bundle(hub, tmp_path / "1.cbundle")
+    import_bundle(other, tmp_path / "1.cbundle")
+    assert last_import(other)["counts"] == {"checkin": 1, "person": 1}
+    hub.checkins.delete(checkin.id)
+    hub.people.update(person.id, area="Hillside")
+    export_bundle(hub, tmp_path / "2.cbundle")
+    other.people.update(person.id, area="Riverside")   # later: wins over the hub's edit
+    other.checkins.update(checkin.id, contact=9)       # later than the delete: brings it back
+    export_bundle(other, tmp_path / "3.cbundle")
+    import_bundle(other, tmp_path / "2.cbundle")
+    result = import_bundle(hub, tmp_path / "3.cbundle")
+    assert result.revived == {"checkin": 1} and result.conflicts == 1
+    assert hub.checkins.get(checkin.id).contact == 9 and hub.people.get(person.id).area == "Riverside"
+    assert last_import(other)["conflicts"] == 1  # the hub's older edit met the newer one typed here
+    assert [v.value for v in hub.people.history(person.id, "area")][-2:] == ["Hillside", "Riverside"]
