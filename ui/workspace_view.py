@@ -20,9 +20,10 @@ from ui.home import HomePage
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
 from ui.records import RecordsWatcher
+from ui.sync_page import SyncPage
 
-HOME, PEOPLE, CONVERSATIONS = "home", "people", "conversations"
-SCREENS = (HOME, PEOPLE, CONVERSATIONS)
+HOME, PEOPLE, CONVERSATIONS, SYNC = "home", "people", "conversations", "sync"
+SCREENS = (HOME, PEOPLE, CONVERSATIONS, SYNC)
 
 
 class WorkspaceView(QWidget):
@@ -39,7 +40,8 @@ class WorkspaceView(QWidget):
         self.people = PeoplePage()
         self.conversations = ConversationsPage()
         self.lists = (self.people, self.conversations)
-        self.screens = {HOME: self.home, PEOPLE: self.people, CONVERSATIONS: self.conversations}
+        self.sync = SyncPage(runner)  # attach/clear/records_changed/retranslate: the screen contract
+        self.screens = {HOME: self.home, PEOPLE: self.people, CONVERSATIONS: self.conversations, SYNC: self.sync}
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
@@ -70,7 +72,7 @@ class WorkspaceView(QWidget):
         self.new_conversation_action.triggered.connect(self.open_quick_add)
         self.addAction(self.new_conversation_action)
 
-        for page in self.lists:
+        for page in (*self.lists, self.sync):
             self.records.changed.connect(page.records_changed)
         self.retranslate()
 
@@ -93,6 +95,7 @@ class WorkspaceView(QWidget):
         self.records.attach(workspace.store, self.reader)
         for page in self.lists:
             page.attach(self.reader)
+        self.sync.attach(workspace)
 
     def clear(self) -> None:
         """Forget every record shown or typed, close the lists' connection (locking)."""
@@ -102,6 +105,7 @@ class WorkspaceView(QWidget):
             dialog.reject()  # finished: deleted later
         self.records.detach()
         self.home.clear()
+        self.sync.clear()
         for page in self.lists:
             page.clear()
         if self.reader is not None:
@@ -132,7 +136,7 @@ class WorkspaceView(QWidget):
         dialog.deleteLater()
 
     def retranslate(self) -> None:
-        names = {HOME: _("Home"), PEOPLE: _("People"), CONVERSATIONS: _("Conversations")}
+        names = {HOME: _("Home"), PEOPLE: _("People"), CONVERSATIONS: _("Conversations"), SYNC: _("Sync")}
         for index, name in enumerate(SCREENS):
             self.sidebar.item(index).setText(names[name])
             self.screen_actions[index].setText(names[name])
@@ -140,6 +144,7 @@ class WorkspaceView(QWidget):
         self.sidebar.setAccessibleDescription(_("Use the arrow keys to choose a screen."))
         self.new_conversation_action.setText(_("&New conversation…"))
         self.home.retranslate()
+        self.sync.retranslate()
         for page in self.lists:
             page.retranslate()
         if self.quick_add is not None:

@@ -213,8 +213,13 @@ def _plan(store, everything: bool) -> dict[str, list[list[int]] | None]:
     return plan
 
 
-def export_bundle(store, out: Path, *, everything: bool = False, device_name: str | None = None) -> ExportResult:
-    """Write one bundle: atomic (temporary name, fsync, read back and verified, renamed)."""
+def export_bundle(store, out: Path, *, everything: bool = False, device_name: str | None = None,
+                  progress=lambda done, total: None) -> ExportResult:
+    """Write one bundle: atomic (temporary name, fsync, read back and verified, renamed).
+
+    ``progress(changes read, changes here)`` may raise to cancel: no file is left."""
+    total = store.changes.count()
+    read = 0
     team = require_team(store)
     consent = _Consent(store)
     carried: dict[str, list[int]] = {}
@@ -223,6 +228,9 @@ def export_bundle(store, out: Path, *, everything: bool = False, device_name: st
     lines: list[bytes] = []
     for device, ranges in _plan(store, everything).items():
         for change in outgoing(store, device):
+            read += 1
+            if read % CHUNK == 0:
+                progress(read, total)
             if ranges is not None and not _in(ranges, change.dseq):
                 continue
             travelling = consent.filter(change)
@@ -269,8 +277,9 @@ def _chunks(items, progress):
         progress(done + len(chunk))
 
 
-def import_bundle(store, path: Path, result: ImportResult | None = None, progress=lambda done: None) -> ImportResult:
-    """Take in one bundle: all of it or none of it. ``progress(changes read)`` may raise to cancel."""
+def import_bundle(store, path: Path, result: ImportResult | None = None,
+                  progress=lambda done, total: None) -> ImportResult:
+    """Take in one bundle: all of it or none of it. ``progress(done, total)`` may raise to cancel."""
     team = require_team(store)
     result = result or ImportResult()
     path = Path(path)
@@ -289,7 +298,8 @@ def import_bundle(store, path: Path, result: ImportResult | None = None, progres
         applied, already, counts = 0, 0, {}
         batch = RemoteBatch()
         with store.atomic():
-            for chunk in _chunks(read_body(handle, header, team.bundle_key), progress):
+            total = sum(v for v in header.counts.values() if isinstance(v, int))
+            for chunk in _chunks(read_body(handle, header, team.bundle_key), lambda done: progress(done, total)):
                 for change, new in zip(chunk, apply_remote_many(store, chunk, batch)):
                     if new:
                         applied += 1
