@@ -9,6 +9,8 @@ again. Store work runs on the TaskRunner.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from connector_app.domain.fields import Kind
 from connector_app.domain.records import Person
-from connector_app.i18n import _, format_number
+from connector_app.i18n import _, format_date, format_number
 from connector_app.store.people_merge import merge_people
 from connector_app.sync import duplicates
 from ui.tasks import failure_message
@@ -54,6 +56,8 @@ def shown_value(person: Person, name: str) -> str:
     if spec.vocabulary is not None:
         return ", ".join(spec.vocabulary.label(v) for v in value) if spec.kind.is_list else \
             spec.vocabulary.label(value)
+    if spec.kind is Kind.DATE:
+        return format_date(date.fromisoformat(value))
     if spec.kind is Kind.BOOL:
         return _("Yes") if value else _("No")
     return ", ".join(value) if isinstance(value, tuple) else str(value)
@@ -206,12 +210,13 @@ class DuplicatesDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_("People who may be registered twice"))
         self.title.setText(_("Is this one person?"))
-        self.left.setTitle(_("Left"))
-        self.right.setTitle(_("Right"))
+        # TRANSLATORS: the two people compared side by side (which side depends on the writing direction).
+        self.left.setTitle(_("First person"))
+        self.right.setTitle(_("Second person"))
         self.left.retranslate()
         self.right.retranslate()
-        self.keep_left.setText(_("Merge, keep the left one"))
-        self.keep_right.setText(_("Merge, keep the right one"))
+        self.keep_left.setText(_("Merge, keep the first person"))
+        self.keep_right.setText(_("Merge, keep the second person"))
         self.different.setText(_("Not the same person"))
         self.previous.setText(_("Previous pair"))
         self.next.setText(_("Next pair"))

@@ -25,6 +25,8 @@ from ui.language import apply_to_qt, language_signals
 from ui.reports import ReportsMenu
 from ui.settings import LANGUAGE, Settings
 from ui.staff_choice import STAFF_MEMBER, StaffChoiceDialog
+from connector_app.sync.watch import write_on_leaving
+from ui.sync_page import leave_bundle
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
 from ui.workspace_view import WorkspaceView
@@ -217,6 +219,8 @@ class MainWindow(QMainWindow):
         self.flow.show_start()
         self.pages.setCurrentWidget(self.flow)
         if workspace is not None:
+            self.runner.run(lambda control: write_on_leaving(workspace.store), label=_("Writing the sync bundle…"),
+                            on_failure=self._show_failure)  # into the shared sync folder, if one is set
             self.runner.run(lambda control: workspace.lock(), label=_("Locking…"), on_failure=self._show_failure)
 
     @property
@@ -274,6 +278,8 @@ class MainWindow(QMainWindow):
         self.flow.forget_secrets()
         self.runner.forget_all()
         self.runner.wait_for_worker()
+        if self.workspace is not None:
+            leave_bundle(self.workspace.store)
         self.flow.workspace.lock()  # also covers a workspace just created, still on its recovery-code page
         self.workspace = None
         super().closeEvent(event)

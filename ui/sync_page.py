@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from connector_app.domain.records import BY_NAME
 from connector_app.i18n import _, format_number, ngettext
 from connector_app.sync import watch
-from connector_app.sync.exchange import export_bundle, import_bundle, ImportResult
+from connector_app.sync.exchange import ImportResult, export_bundle, import_bundle
+from connector_app.sync.watch import write_on_leaving
 from connector_app.sync.status import age_text, grouped_digest, sync_status
 from connector_app.sync.team import create_team, join_team, leave_team
 from ui.tasks import JobCancelled, failure_message
@@ -477,6 +478,15 @@ class SyncPage(QWidget):
         self.duplicates_button.setText(_("Review people who may be registered twice…"))
         if self.status is not None:
             self._show_status(self.status)
+
+
+def leave_bundle(store) -> None:
+    """On exit (no one left to read a message): write the bundle into the sync folder, logging a failure."""
+    try:
+        write_on_leaving(store)
+    except Exception as exc:  # noqa: BLE001 - the window is closing; the log says why
+        from connector_app.logs import log_unexpected
+        log_unexpected(exc)
 
 
 def _reporter(control):

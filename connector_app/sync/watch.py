@@ -153,3 +153,11 @@ def write_own(store, path: Path | None = None) -> ExportResult | None:
     if path is None:
         return None
     return export_bundle(store, path / own_name(store))
+
+
+def write_on_leaving(store) -> ExportResult | None:
+    """On lock and on exit: this laptop's bundle into the folder, if it is in a team and a folder is set."""
+    from connector_app.sync.team import current_team
+    if current_team(store) is None or folder(store) is None:
+        return None
+    return write_own(store)

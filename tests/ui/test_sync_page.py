@@ -129,3 +129,33 @@ def test_review_people_registered_twice_and_merge_them(qtbot, page, monkeypatch)
     assert [p.id for p in store.people.iter_all()] == [kept]
     assert dialog.position.text() == "No one looks registered twice."
     assert {first.id, second.id} >= {kept}
+
+
+def test_the_sync_screen_in_the_window_writes_the_bundle_on_lock_and_on_exit(qtbot, make_window, workspace_path,
+                                                                            tmp_path):
+    from tests.ui.conftest import add_records, unlock, wait_idle
+    shared = tmp_path / "shared"
+    shared.mkdir()
+
+    def prepare(store):
+        create_team(store)
+        watch.set_folder(store, shared)
+        store.people.add(Person(display_name="Amira Haddad", consent_scope="share_team", consent_on="2026-01-05"))
+
+    add_records(workspace_path, prepare)
+    window = make_window(workspace_path)
+    unlock(qtbot, window)
+    wait_idle(qtbot, window)
+    qtbot.keyClick(window.shell.sidebar, Qt.Key_End)  # the Sync screen is reached by keyboard
+    assert window.shell.current_screen() == "sync"
+    qtbot.waitUntil(lambda: window.shell.sync.status is not None and window.shell.sync.status.in_team,
+                    timeout=10_000)
+    qtbot.keyClick(window, Qt.Key_L, Qt.ControlModifier)
+    wait_idle(qtbot, window)
+    written = list(shared.glob("connector-*.cbundle"))
+    assert len(written) == 1 and window.shell.sync.status is None
+    written[0].unlink()
+    unlock(qtbot, window)
+    wait_idle(qtbot, window)
+    window.close()
+    assert len(list(shared.glob("connector-*.cbundle"))) == 1
