@@ -27,7 +27,7 @@ from connector_app.sync.watch import write_on_leaving
 from connector_app.sync.status import age_text, grouped_digest, sync_status
 from connector_app.sync.team import create_team, join_team, leave_team
 from ui.tasks import JobCancelled, failure_message
-from ui.widgets import ElidedLabel, MessageLabel, heading, monospace_font, paragraph
+from ui.widgets import ElidedLabel, MessageLabel, heading, left_to_right, monospace_font, paragraph
 
 POLL_MS = 60_000
 
@@ -243,7 +243,7 @@ class SyncPage(QWidget):
 
     def toggle_code(self) -> None:
         showing = not self.code_label.isVisible() and self.status is not None and self.status.join_code
-        self.code_label.setText(self.status.join_code if showing else "")
+        self.code_label.setText(left_to_right(self.status.join_code) if showing else "")
         self.code_label.setVisible(bool(showing))
         self.code_button.setText(_("Hide the join code") if showing else _("Show the join code"))
 
@@ -419,7 +419,7 @@ class SyncPage(QWidget):
         if self._scan_when_shown and folder is not None:
             self._scan_when_shown = False
             self.scan_folder()
-        self.digest_label.setText(grouped_digest(status.digest))
+        self.digest_label.setText(left_to_right(grouped_digest(status.digest)))  # codes read left to right
         last = status.last_import
         self.last_import_label.setText(last_import_text(last) if last else _("Nothing imported yet."))
         self.peers_label.setText("\n".join(

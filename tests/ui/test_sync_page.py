@@ -54,10 +54,10 @@ def test_create_a_team_and_show_its_join_code(qtbot, page):
     assert page.bundle_box.isVisible() and not page.create_button.isVisible()
     page.code_button.setFocus()
     qtbot.keyClick(page.code_button, Qt.Key_Space)
-    assert page.code_label.isVisible() and page.code_label.text() == page.status.join_code
+    assert page.code_label.isVisible() and page.status.join_code in page.code_label.text()
     qtbot.keyClick(page.code_button, Qt.Key_Space)
     assert not page.code_label.isVisible()
-    assert page.digest_label.text() == grouped_digest(shared_digest(page.workspace.store))
+    assert grouped_digest(shared_digest(page.workspace.store)) in page.digest_label.text()
 
 
 def test_join_then_import_a_dropped_bundle_and_refuse_a_bad_one(qtbot, page, hub, tmp_path):
@@ -75,7 +75,7 @@ def test_join_then_import_a_dropped_bundle_and_refuse_a_bad_one(qtbot, page, hub
     assert {p.display_name for p in page.workspace.store.people.iter_all()} == {"Amira Haddad"}
     qtbot.waitUntil(lambda: bool(page.status.peers), timeout=10_000)
     assert "People: 1" in page.last_import_label.text()
-    assert grouped_digest(shared_digest(hub)) == page.digest_label.text()
+    assert grouped_digest(shared_digest(hub)) in page.digest_label.text()
     # A cut-off file: one plain message, nothing changed.
     whole = (tmp_path / "hub.cbundle").read_bytes()
     (tmp_path / "cut.cbundle").write_bytes(whole[:-20])
