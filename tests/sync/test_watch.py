@@ -126,3 +126,34 @@ def test_an_import_reports_conflicts_and_records_that_came_back(pair, tmp_path):
     assert hub.checkins.get(checkin.id).contact == 9 and hub.people.get(person.id).area == "Riverside"
     assert last_import(other)["conflicts"] == 1  # the hub's older edit met the newer one typed here
     assert [v.value for v in hub.people.history(person.id, "area")][-2:] == ["Hillside", "Riverside"]
+
+
+def test_two_workspaces_share_a_folder_through_the_cli(template_workspace, tmp_path, monkeypatch, capsys):
+    from connector_app.cli import main
+    from tests.conftest import PASSPHRASE
+    from connector_app.store.workspace import Workspace
+    monkeypatch.setenv("CONNECTOR_PASSPHRASE", PASSPHRASE)
+    for name in ("hub", "laptop"):
+        laptop(template_workspace[0], tmp_path / name).close()
+    hub, lap, shared = str(tmp_path / "hub"), str(tmp_path / "laptop"), tmp_path / "Nextcloud"
+    shared.mkdir()
+    assert main(["team", "create", "--workspace", hub]) == 0
+    code = [line.strip() for line in capsys.readouterr().out.splitlines() if line.startswith("    ")][0]
+    assert main(["team", "join", code, "--workspace", lap]) == 0
+    assert main(["sync", "scan", "--workspace", lap]) == 1
+    assert "No sync folder is set" in capsys.readouterr().out
+    for folder in (hub, lap):
+        assert main(["sync", "folder", str(shared), "--workspace", folder]) == 0
+    assert str(shared.resolve()) in capsys.readouterr().out
+    store = Workspace(hub).unlock(PASSPHRASE)
+    _person(store, "Halima Yusuf")
+    store.close()
+    (shared / "connector-stranger.cbundle").write_bytes(b"CNSYNC\x00\x00\x01\x00\x00\x00\x02{}")
+    assert main(["sync", "scan", "--workspace", hub]) == 0
+    assert main(["sync", "scan", "--workspace", lap]) == 0
+    out = capsys.readouterr().out
+    assert "Imported 1 new change from the sync folder." in out
+    assert "connector-stranger.cbundle: damaged or not a sync bundle" in out
+    assert len(list(shared.glob("connector-*.cbundle"))) == 3
+    assert main(["sync", "folder", "--off", "--workspace", lap]) == 0
+    assert "No sync folder is set." in capsys.readouterr().out
