@@ -318,13 +318,13 @@ def apply_remote_many(store, changes: list[Change], batch: RemoteBatch) -> list[
             _write_new(store, pending, batch)
             pending.clear()
 
-    for change in changes:
+    for position, change in enumerate(changes):
         device_no = store.changes.devices.no_of(change.device_id, register=True)
         if (device_no, change.dseq) in seen.origins:
             results.append(False)
             continue
         seen.origins.add((device_no, change.dseq))
-        if seen.simple_create(change):
+        if seen.simple_create(change, position):
             seen.has_state.add(change.record_id)
             pending.append((change, device_no))
             results.append(True)
@@ -333,7 +333,7 @@ def apply_remote_many(store, changes: list[Change], batch: RemoteBatch) -> list[
         before = RecordState.load(conn, change.record_id)
         results.append(apply_remote(store, change, batch))
         _note_outcome(conn, change, device_no, store.changes.device_no, before, batch)
-        seen.refresh(conn)  # it may have erased, merged or placed anything
+        seen.stale = True  # it may have erased, merged or placed anything: read again before the next create
     flush()
     return results
 
@@ -375,10 +375,13 @@ class _Prefetch:
         for change in changes:  # a malformed change refuses the bundle before anything is read for it
             _check_shape(change)
 
-    def refresh(self, conn) -> None:
-        ids = list({c.record_id for c in self._changes})
+    def refresh(self, conn, start: int = 0) -> None:
+        """Read what the changes from ``start`` on need (after a change applied alone: only those left)."""
+        self.stale = False
+        rest = self._changes[start:]
+        ids = list({c.record_id for c in rest})
         targets: list[str] = []
-        for c in self._changes:
+        for c in rest:
             if c.op == CREATE and isinstance(c.value, dict):
                 targets.extend(_targets_of(BY_NAME[c.record_type], c.value))
         self.has_state: set[str] = set()
@@ -388,9 +391,13 @@ class _Prefetch:
                 f"SELECT record_id FROM record_state WHERE record_id IN ({','.join('?' * len(chunk))})", chunk))
         self.moved = gone_or_moved(conn, targets)
 
-    def simple_create(self, change: Change) -> bool:
+    def simple_create(self, change: Change, position: int) -> bool:
         """A record new here, arriving whole, referring to nothing erased or merged."""
-        if change.op != CREATE or not isinstance(change.value, dict) or change.record_id in self.has_state:
+        if change.op != CREATE or not isinstance(change.value, dict):
+            return False
+        if self.stale:
+            self.refresh(self._store.connection, position)
+        if change.record_id in self.has_state:
             return False
         record_class = BY_NAME[change.record_type]
         if any(t in self.moved for t in _targets_of(record_class, change.value)):
