@@ -53,6 +53,7 @@ class SyncPage(QWidget):
         self.poll = QTimer(self, interval=POLL_MS)
         self.poll.timeout.connect(lambda: self.scan_folder(automatic=True))
         self._scan_when_shown = False
+        self._stale = True
 
         self.title = heading()
         self.intro = paragraph()
@@ -187,12 +188,19 @@ class SyncPage(QWidget):
         self._show_status(None)
 
     def records_changed(self, types: frozenset) -> None:
-        if self.workspace is not None and not self.runner.is_busy:
+        """The check code sums every shared record: worked out again only when the screen is seen."""
+        self._stale = True
+        if self.workspace is not None and self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale and self.workspace is not None:
             self.refresh()
 
     # jobs ----------------------------------------------------------------------------------
 
-    def _run(self, work, label: str, on_success=None) -> None:
+    def _run(self, work, label: str, on_success=None, *, then_refresh=lambda result: True) -> None:
         workspace = self.workspace
         if workspace is None:
             return
@@ -201,7 +209,7 @@ class SyncPage(QWidget):
         def done(result):
             if on_success is not None and self.workspace is workspace:
                 on_success(result)
-            if self.workspace is workspace:
+            if self.workspace is workspace and then_refresh(result):
                 self.refresh()
 
         self.runner.run(lambda control: work(workspace.store, control), label=label, on_success=done,
@@ -211,6 +219,7 @@ class SyncPage(QWidget):
         workspace = self.workspace
         if workspace is None:
             return
+        self._stale = False
         self.runner.run(lambda control: sync_status(workspace.store), label=_("Reading the sync status…"),
                         on_success=lambda status: self._show_status(status) if self.workspace is workspace
                         else None, on_failure=self._failed)
@@ -378,7 +387,8 @@ class SyncPage(QWidget):
         def work(store, control):
             return watch.scan(store, should_stop=control.should_cancel)
 
-        self._run(work, _("Checking the sync folder…"), self._scanned)
+        self._run(work, _("Checking the sync folder…"), self._scanned,
+                  then_refresh=lambda report: bool(report.imported.applied))
 
     def _scanned(self, report) -> None:
         self.folder_report.setText(folder_summary(report))
