@@ -40,6 +40,7 @@ from connector_app.sync.team import require_team
 _PEERS = "sync_peers"  # meta: {device id: {"holds": ranges, "bundle_created": ..., "imported": ...}}
 SHARED_SCOPES = ("share_team", "anonymous_reports")
 RECENT_DAYS = 30
+CHUNK = 2000  # changes applied together: a few statements per table per chunk (merge.apply_remote_many)
 
 
 @dataclass
@@ -256,9 +257,6 @@ def _verify(path: Path, team, expected: int) -> None:
         count = sum(1 for _item in read_body(handle, header, team.bundle_key))
     if header.team_id != team.team_id or count != expected:
         raise BundleRefused(_("it did not read back as written"))
-
-
-CHUNK = 2000  # changes applied together: a few statements per table per chunk (merge.apply_remote_many)
 
 
 def _chunks(items, progress):
