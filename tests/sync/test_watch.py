@@ -157,3 +157,31 @@ def test_two_workspaces_share_a_folder_through_the_cli(template_workspace, tmp_p
     assert len(list(shared.glob("connector-*.cbundle"))) == 3
     assert main(["sync", "folder", "--off", "--workspace", lap]) == 0
     assert "No sync folder is set." in capsys.readouterr().out
+
+
+def test_an_import_or_export_stopped_half_way_keeps_nothing(pair, tmp_path):
+    from connector_app.sync.exchange import import_bundle
+
+    class Stop(Exception):
+        pass
+
+    def stop(done, total):
+        assert 0 < done <= total
+        raise Stop()
+
+    hub, other, _shared = pair
+    for n in range(3):
+        _person(hub, f"Person {n}")
+    export_bundle(hub, tmp_path / "all.cbundle")
+    with pytest.raises(Stop):
+        import_bundle(other, tmp_path / "all.cbundle", progress=stop)
+    assert other.people.count() == 0 and other.changes.known_ranges() == {}
+    assert import_bundle(other, tmp_path / "all.cbundle").applied == 3
+    from connector_app.sync import exchange
+    exchange_chunk, exchange.CHUNK = exchange.CHUNK, 2  # progress is reported every CHUNK changes
+    try:
+        with pytest.raises(Stop):
+            export_bundle(hub, tmp_path / "stopped.cbundle", progress=stop)
+    finally:
+        exchange.CHUNK = exchange_chunk
+    assert not list(tmp_path.glob("*stopped*"))
