@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.demo_banner)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.setAcceptDrops(True)  # sync bundles dropped on the window
         self.flow.unlocked.connect(self._unlocked)
         self.flow.create_page.language_box.chosen.connect(self.choose_language)  # first run
 
@@ -319,6 +320,9 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.flow)
         if workspace is not None:
             drafts = self.shell.take_pending_drafts() if self.shell is not None else []
+            from connector_app.sync.watch import write_on_leaving
+            self.runner.run(lambda control: write_on_leaving(workspace.store), label=_("Writing the sync bundle…"),
+                            on_failure=self._show_failure)  # into the shared sync folder, if one is set
             self.runner.run(lambda control: _checkpoint_and_lock(workspace, drafts), label=_("Locking…"),
                             on_failure=self._show_failure)
 
@@ -417,6 +421,25 @@ class MainWindow(QMainWindow):
         ))
         QMessageBox.about(self, _("About Connector app"), text)
 
+    # sync bundles dropped anywhere on the window are imported on the Sync screen ------------
+
+    def _dropped_bundles(self, event) -> list:
+        if self.shell is None or self.workspace is None:
+            return []
+        from ui.sync_page import bundle_paths
+        return bundle_paths(event.mimeData())
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self._dropped_bundles(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        paths = self._dropped_bundles(event)
+        if paths:
+            event.acceptProposedAction()
+            self.shell.show_screen("sync")
+            self.shell.sync.import_files(paths)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.settings is not None:
             self.settings.set(WINDOW_GEOMETRY, self.saveGeometry().toBase64().data().decode("ascii"))
@@ -432,6 +455,8 @@ class MainWindow(QMainWindow):
         self.runner.forget_all()
         self.runner.wait_for_worker()
         if workspace is not None:  # the real workspace or the demo
+            from ui.sync_page import leave_bundle
+            leave_bundle(workspace.store)
             _checkpoint_and_lock(workspace, self.shell.take_pending_drafts() if self.shell is not None else [])
         self.flow.lock_workspace()  # also covers a workspace just created, still on its recovery-code page
         super().closeEvent(event)

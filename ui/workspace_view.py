@@ -40,6 +40,7 @@ from ui.records import RecordsWatcher
 from ui.retention import RetentionPage
 from ui.search_page import SEARCH, SearchPage
 from ui.strengths import StrengthsPage
+from ui.sync_page import SYNC, SyncPage
 
 HOME, PEOPLE, CONVERSATIONS, DUE, RETENTION = "home", "people", "conversations", "due", "retention"
 
@@ -61,8 +62,9 @@ SCREENS = (
     Screen("connecting_time", lambda view: ConnectingTimePage(view.runner), lambda: _("Connecting time"), True),
     Screen("strengths", lambda view: StrengthsPage(view.runner), lambda: _("Strengths"), True),
     Screen("assets", lambda view: AssetsPage(view.runner), lambda: _("Community assets"), True),
-    Screen(SEARCH, lambda view: SearchPage(), lambda: _("Search")),  # Ctrl+F from any screen; Esc returns
+    Screen(SYNC, lambda view: SyncPage(view.runner), lambda: _("Sync"), True),
     Screen(RETENTION, lambda view: RetentionPage(view.runner, today=view.today), lambda: _("Retention review")),
+    Screen(SEARCH, lambda view: SearchPage(), lambda: _("Search")),  # Ctrl+F from any screen; Esc returns
 )
 WRITING_SCREENS = frozenset(screen.name for screen in SCREENS if screen.writes)
 # Where a record opens: its type -> (screen, that screen's method taking the record id).
@@ -95,6 +97,7 @@ class WorkspaceView(QWidget):
         self.screens[DUE].me = self._me
         self.search: SearchPage = self.screens[SEARCH]
         self.retention: RetentionPage = self.screens[RETENTION]
+        self.sync: SyncPage = self.screens[SYNC]
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()

@@ -1,4 +1,4 @@
-"""connector-app sync export --out FILE [--all] | sync import FILE..."""
+"""connector-app sync export --out FILE [--all] | sync import FILE... | sync folder [DIR | --off] | sync scan"""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from connector_app.cli.common import add_output_option, add_workspace_option, op
 from connector_app.domain.records import BY_NAME
 from connector_app.fileio import shown
 from connector_app.i18n import _, format_number, ngettext
+from connector_app.sync import watch
 from connector_app.sync.exchange import ImportResult, export_bundle, import_bundle
 
 
@@ -38,6 +39,37 @@ def run_import(args) -> int:
     return 0
 
 
+def run_folder(args) -> int:
+    with open_store(args) as (_workspace, store):
+        if args.off or args.folder:
+            watch.set_folder(store, None if args.off else args.folder)
+        chosen = watch.folder(store)
+    out(_("Sync folder: {path}").format(path=shown(chosen)) if chosen else _("No sync folder is set."))
+    return 0
+
+
+def run_scan(args) -> int:
+    """Import new bundles from the sync folder, then write this laptop's own there."""
+    with open_store(args) as (_workspace, store):
+        if watch.folder(store) is None:
+            out(_("No sync folder is set: choose one with: connector-app sync folder DIR"))
+            return 1
+        report = watch.scan(store)
+        written = watch.write_own(store)
+    out(ngettext("Imported {count} new change from the sync folder.",
+                 "Imported {count} new changes from the sync folder.", report.imported.applied).format(
+        count=format_number(report.imported.applied)))
+    reasons = {watch.PARTIAL: _("still arriving; it will be imported once it is complete"),
+               watch.OTHER_TEAM: _("from another team, so it was left alone"),
+               watch.TOO_NEW: _("made by a newer version of the app: update the app on this laptop"),
+               watch.DAMAGED: _("damaged or not a sync bundle, so it was left alone")}
+    for item in report.files:
+        if item.outcome in reasons:
+            out(f"  {item.name}: {reasons[item.outcome]}")
+    out(_("Wrote this laptop's bundle to {path}.").format(path=shown(written.path)))
+    return 0
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser("sync", help=_("exchange sync bundles with the team's other laptops"))
     commands = parser.add_subparsers(dest="sync_command", metavar=_("ACTION"), required=True)
@@ -51,3 +83,11 @@ def register(subparsers) -> None:
     add_workspace_option(importing)
     importing.add_argument("files", nargs="+", metavar=_("FILE"))
     importing.set_defaults(run=run_import)
+    folder = commands.add_parser("folder", help=_("show or choose the shared sync folder (Syncthing, a shared drive)"))
+    add_workspace_option(folder)
+    folder.add_argument("folder", nargs="?", metavar=_("DIR"))
+    folder.add_argument("--off", action="store_true", help=_("stop using a sync folder"))
+    folder.set_defaults(run=run_folder)
+    scan = commands.add_parser("scan", help=_("import new bundles from the sync folder and write this laptop's"))
+    add_workspace_option(scan)
+    scan.set_defaults(run=run_scan)

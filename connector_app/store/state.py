@@ -61,10 +61,18 @@ class RecordState:
         return cls(record_id, rtype, state, None if ch is None else (ch, cd), None if sh is None else (sh, sd),
                    json.loads(versions) if versions else {}, merged)
 
+    _SAVE = ("INSERT OR REPLACE INTO record_state (record_id, record_type, state, created_hlc, created_dev, "
+             "state_hlc, state_dev, versions, merged_into) VALUES (?,?,?,?,?,?,?,?,?)")
+
+    @classmethod
+    def save_many(cls, conn, rows: list[tuple]) -> None:
+        """Rows of (record_id, record_type, state, created_hlc, created_dev, state_hlc, state_dev,
+        versions JSON or None, merged_into), as ``save`` writes them."""
+        conn.executemany(cls._SAVE, rows)
+
     def save(self, conn) -> None:
         conn.execute(
-            "INSERT OR REPLACE INTO record_state (record_id, record_type, state, created_hlc, created_dev, "
-            "state_hlc, state_dev, versions, merged_into) VALUES (?,?,?,?,?,?,?,?,?)",
+            self._SAVE,
             (self.record_id, self.record_type, self.state, *(self.created or (None, None)),
              *(self.latest or (None, None)), encode(self.versions) if self.versions else None, self.merged_into))
 

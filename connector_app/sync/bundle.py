@@ -53,6 +53,13 @@ class BundleTooNew(BundleRefused):
                  "then import it again. Nothing was changed.")
 
 
+class CutShort(BundleRefused):
+    """The file ends early: damaged, or still being copied (a watched folder tries it again later)."""
+
+    def __init__(self):
+        super().__init__(_("it was cut short"))
+
+
 class OtherTeam(BundleRefused):
     def message(self) -> str:
         return _("This sync bundle comes from another team, so it cannot be read here. Nothing was changed.")
@@ -111,7 +118,9 @@ def write_bundle(handle, header: Header, lines: Iterable[bytes], key: bytes) -> 
 
 def read_header(handle) -> Header:
     start = handle.read(len(MAGIC) + 2 + 4)
-    if len(start) < len(MAGIC) + 6 or not start.startswith(MAGIC):
+    if len(start) < len(MAGIC) + 6 and MAGIC.startswith(start[:len(MAGIC)]):
+        raise CutShort()  # empty or nearly: still being copied, or cut off
+    if not start.startswith(MAGIC):
         raise BundleRefused(_("it is not a sync bundle"))
     (version,) = struct.unpack(">H", start[len(MAGIC):len(MAGIC) + 2])
     if version > FORMAT_VERSION:
@@ -120,6 +129,8 @@ def read_header(handle) -> Header:
     if length > MAX_HEADER:
         raise BundleRefused(_("its header is damaged"))
     head = handle.read(length)
+    if len(head) != length:
+        raise CutShort()
     try:
         data = json.loads(head.decode("utf-8"))
         header = Header(str(data["team_id"]), str(data["sender"]), dict(data["carries"]), dict(data["holds"]),
@@ -143,13 +154,13 @@ def read_body(handle, header: Header, key: bytes) -> Iterator[dict]:
     while True:
         size_bytes = handle.read(4)
         if len(size_bytes) < 4:
-            raise BundleRefused(_("it was cut short"))
+            raise CutShort()
         (size,) = struct.unpack(">I", size_bytes)
         if size < 28 or size > SEGMENT + 28:
             raise BundleRefused()
         sealed = handle.read(size)
         if len(sealed) < size:
-            raise BundleRefused(_("it was cut short"))
+            raise CutShort()
         last = None
         for candidate in (False, True):
             try:

@@ -31,7 +31,7 @@ from connector_app.domain.records import BY_NAME
 from connector_app.fileio import atomic_writer
 from connector_app.i18n import _
 from connector_app.store.changelog import CREATE, ERASE, MERGE, REDACT, SET, Change
-from connector_app.store.merge import ChangeRefused, RemoteBatch, apply_remote, outgoing
+from connector_app.store.merge import ChangeRefused, RemoteBatch, apply_remote_many, outgoing
 from connector_app.sync.bundle import (
     MAX_FILE, BundleRefused, Header, OtherTeam, read_body, read_header, write_bundle,
 )
@@ -40,6 +40,7 @@ from connector_app.sync.team import require_team
 _PEERS = "sync_peers"  # meta: {device id: {"holds": ranges, "bundle_created": ..., "imported": ...}}
 SHARED_SCOPES = ("share_team", "anonymous_reports")
 RECENT_DAYS = 30
+CHUNK = 2000  # changes applied together: a few statements per table per chunk (merge.apply_remote_many)
 
 
 @dataclass
@@ -56,6 +57,21 @@ class ImportResult:
     already_here: int = 0
     counts: dict = field(default_factory=dict)
     senders: list = field(default_factory=list)
+    conflicts: int = 0                             # edits that met another edit of the same field
+    revived: dict = field(default_factory=dict)    # record type -> deleted records brought back
+
+    def as_json(self) -> str:
+        return json.dumps({"applied": self.applied, "already_here": self.already_here, "counts": self.counts,
+                           "conflicts": self.conflicts, "revived": self.revived,
+                           "at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}, sort_keys=True)
+
+
+_LAST_IMPORT = "sync_last_import"  # meta: what the last import changed (ImportResult.as_json)
+
+
+def last_import(store) -> dict | None:
+    raw = store.meta(_LAST_IMPORT)
+    return json.loads(raw) if raw else None
 
 
 def _ranges(numbers: list[int]) -> list[list[int]]:
@@ -198,8 +214,13 @@ def _plan(store, everything: bool) -> dict[str, list[list[int]] | None]:
     return plan
 
 
-def export_bundle(store, out: Path, *, everything: bool = False, device_name: str | None = None) -> ExportResult:
-    """Write one bundle: atomic (temporary name, fsync, read back and verified, renamed)."""
+def export_bundle(store, out: Path, *, everything: bool = False, device_name: str | None = None,
+                  progress=lambda done, total: None) -> ExportResult:
+    """Write one bundle: atomic (temporary name, fsync, read back and verified, renamed).
+
+    ``progress(changes read, changes here)`` may raise to cancel: no file is left."""
+    total = store.changes.count()
+    read = 0
     team = require_team(store)
     consent = _Consent(store)
     carried: dict[str, list[int]] = {}
@@ -208,6 +229,9 @@ def export_bundle(store, out: Path, *, everything: bool = False, device_name: st
     lines: list[bytes] = []
     for device, ranges in _plan(store, everything).items():
         for change in outgoing(store, device):
+            read += 1
+            if read % CHUNK == 0:
+                progress(read, total)
             if ranges is not None and not _in(ranges, change.dseq):
                 continue
             travelling = consent.filter(change)
@@ -235,8 +259,25 @@ def _verify(path: Path, team, expected: int) -> None:
         raise BundleRefused(_("it did not read back as written"))
 
 
-def import_bundle(store, path: Path, result: ImportResult | None = None) -> ImportResult:
-    """Take in one bundle: all of it or none of it."""
+def _chunks(items, progress):
+    """Changes in chunks; ``progress(done)`` after each (it may raise to cancel: nothing is kept)."""
+    chunk: list[Change] = []
+    done = 0
+    for item in items:
+        chunk.append(_from_item(item))
+        if len(chunk) == CHUNK:
+            yield chunk
+            done += len(chunk)
+            chunk = []
+            progress(done)
+    if chunk:
+        yield chunk
+        progress(done + len(chunk))
+
+
+def import_bundle(store, path: Path, result: ImportResult | None = None,
+                  progress=lambda done, total: None) -> ImportResult:
+    """Take in one bundle: all of it or none of it. ``progress(done, total)`` may raise to cancel."""
     team = require_team(store)
     result = result or ImportResult()
     path = Path(path)
@@ -255,14 +296,18 @@ def import_bundle(store, path: Path, result: ImportResult | None = None) -> Impo
         applied, already, counts = 0, 0, {}
         batch = RemoteBatch()
         with store.atomic():
-            for item in read_body(handle, header, team.bundle_key):
-                change = _from_item(item)
-                if apply_remote(store, change, batch):
-                    applied += 1
-                    counts[change.record_type] = counts.get(change.record_type, 0) + 1
-                else:
-                    already += 1
+            total = sum(v for v in header.counts.values() if isinstance(v, int))
+            for chunk in _chunks(read_body(handle, header, team.bundle_key), lambda done: progress(done, total)):
+                for change, new in zip(chunk, apply_remote_many(store, chunk, batch)):
+                    if new:
+                        applied += 1
+                        counts[change.record_type] = counts.get(change.record_type, 0) + 1
+                    else:
+                        already += 1
             batch.finish(store)
+            result.conflicts += batch.conflicts
+            for record_type in batch.revived.values():
+                result.revived[record_type] = result.revived.get(record_type, 0) + 1
             heard = peers(store)
             if header.sender != store.device_id:
                 heard[header.sender] = {"holds": header.holds, "bundle_created": header.created,
@@ -273,4 +318,6 @@ def import_bundle(store, path: Path, result: ImportResult | None = None) -> Impo
     for kind, count in counts.items():
         result.counts[kind] = result.counts.get(kind, 0) + count
     result.senders.append(header.sender)
+    if applied:
+        store.set_meta(_LAST_IMPORT, result.as_json())
     return result
