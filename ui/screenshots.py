@@ -43,9 +43,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", required=True, metavar="DIR", help=_("the folder to write the PNG files into"))
     parser.add_argument("--lang", default="en_GB", metavar="L", help=_("the interface language, e.g. cy or ur"))
     parser.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light")
-    # argparse formats help with %: the translated text's own % signs are escaped.
-    parser.add_argument("--scale", type=int, choices=(1, 2), default=1,
-                        help=_("2 for 200% scaling").replace("%", "%%"))
+    # No per cent sign: argparse formats help with %, and gettext would take "% s" for a placeholder.
+    parser.add_argument("--scale", type=int, choices=(1, 2), default=1, help=_("2 for double size"))
     parser.add_argument("--rtl", action="store_true", help=_("right to left, whatever the language"))
     return parser.parse_args(argv)
 
