@@ -61,6 +61,9 @@ def _filled(tmp_path: Path, code: str, translate=lengthen) -> Path:
     """A copy of locales/ with ``code``'s catalogue translated throughout (pseudo text)."""
     root = tmp_path / "locales"
     shutil.copytree(LOCALES, root, ignore=shutil.ignore_patterns("*.mo"))
+    for other in root.iterdir():   # only this language, so what ships is decided by its catalogue alone
+        if other.is_dir() and other.name != code:
+            shutil.rmtree(other)
     path = po_path(root, code)
     catalog = read_catalog(path, code)
     for message in catalog:

@@ -226,6 +226,10 @@ def open_in_view(view, person_id: str) -> None:
     """Show a person's page in the workspace view (from the people list, or any screen's open_record)."""
     page = view.person_page
     page.show_person(person_id)
-    view.sidebar.setCurrentRow(-1)   # no screen chosen, so choosing any (People too) leaves the page
     view.stack.setCurrentWidget(page)
+    # No screen chosen in the sidebar, so choosing any (People too) leaves the page. Quietly: the stack must
+    # not be asked for index -1 (Qt then showed Home beneath the page).
+    blocked = view.sidebar.blockSignals(True)
+    view.sidebar.setCurrentRow(-1)
+    view.sidebar.blockSignals(blocked)
     page.tabs.setFocus()

@@ -33,6 +33,7 @@ DIALOGS: dict[str, DialogFactory] = {
     "blank-sheets": lambda window: window.reports.open_sheets(),
     "person-sheet": lambda window: window.reports.open_person_sheet(),
     "paper-sheet": lambda window: window.reports.open_paper_sheet(),
+    "settings": lambda window: window.preferences.open(),
 }
 
 
@@ -114,6 +115,7 @@ def shoot(folder: Path, out: Path, options: argparse.Namespace) -> list[Path]:
     for name in window.shell.screens:
         window.shell.show_screen(name)
         save(window, name, idle)
+    _shoot_person_page(window, save, idle)
     for name, factory in DIALOGS.items():
         dialog = factory(window)
         if dialog is None:
@@ -122,6 +124,23 @@ def shoot(folder: Path, out: Path, options: argparse.Namespace) -> list[Path]:
         dialog.close()
     window.close()
     return written
+
+
+def _shoot_person_page(window, save, idle) -> None:
+    """A person's page, one picture per tab: someone with notes, check-ins and strengths, so the tabs have rows."""
+    shell = window.shell
+    row = shell.reader.connection.execute(
+        "SELECT p.id FROM person p ORDER BY "
+        "(SELECT count(*) FROM what_matters w WHERE w.person_id = p.id) > 0 DESC, "
+        "(SELECT count(*) FROM checkin c WHERE c.person_id = p.id) DESC, "
+        "(SELECT count(*) FROM strength s WHERE s.person_id = p.id) DESC, p.id LIMIT 1").fetchone()
+    if row is None:
+        return
+    shell.open_record("person", row[0])
+    tabs = shell.person_page.tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        save(window, f"person-{index + 1}", idle)
 
 
 def _new_code_dialog(window):

@@ -14,14 +14,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton,
+    QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton,
     QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from connector_app.fileio import WORKSPACE_MARKERS
 from connector_app.i18n import _, available_languages, current_locale, language_name, parse_locale
 from ui.language import language_signals
-from ui.settings import IDLE_LOCK_MINUTES, STAFF_MEMBER, SUPPRESS_SMALL_NUMBERS, WORKSPACE_FOLDER
+from ui.settings import IDLE_LOCK_MINUTES, STAFF_MEMBER, SUPPRESS_SMALL_NUMBERS, THEME, WORKSPACE_FOLDER
+from ui.theme import DARK, HIGH_CONTRAST, LIGHT, SYSTEM, apply_theme
 from ui.widgets import MessageLabel, left_to_right
 
 
@@ -53,13 +54,17 @@ class SettingsDialog(QDialog):
         self.staff_box = QComboBox()
         self.staff_box.currentIndexChanged.connect(self._staff_chosen)
         self.staff_note = QLabel(objectName="muted", wordWrap=True)
+        self.theme_box = QComboBox()  # filled in retranslate: the names are translated
+        self.theme_box.currentIndexChanged.connect(self._theme_chosen)
         self.suppress_box = QCheckBox()
         self.suppress_box.setChecked(self._get(SUPPRESS_SMALL_NUMBERS))
         self.suppress_box.toggled.connect(lambda on: self._set(SUPPRESS_SMALL_NUMBERS, on))
         self.language_label, self.minutes_label = QLabel(), _label(IDLE_LOCK_MINUTES)
+        self.theme_label = _label(THEME)
         self.staff_label, self.reports_label = _label(STAFF_MEMBER), QLabel()
         for label, field in ((self.language_label, self.language_box), (self.minutes_label, self.minutes_box),
                              (self.staff_label, self.staff_box), (None, self.staff_note),
+                             (self.theme_label, self.theme_box),
                              (self.reports_label, self.suppress_box)):
             if label is None:
                 form.addRow("", field)
@@ -176,6 +181,13 @@ class SettingsDialog(QDialog):
 
     # the screen contract -----------------------------------------------------------------------
 
+    def _theme_chosen(self, _index: int) -> None:
+        """Colours change at once, everywhere; remembered for the next start."""
+        choice = self.theme_box.currentData()
+        if choice:
+            self._set(THEME, choice)
+            apply_theme(QApplication.instance(), choice)
+
     def retranslate(self, _code: str = "") -> None:
         self.setWindowTitle(_("Settings"))
         self.language_box.blockSignals(True)  # the language may have been chosen from the menu
@@ -197,6 +209,16 @@ class SettingsDialog(QDialog):
         self.staff_box.setAccessibleName(STAFF_MEMBER.label())
         self.staff_note.setText(_("Everything recorded from now on says it was them.") if self.staff_box.count()
                                 else _("Unlock the workspace to choose who is using this laptop."))
+        self.theme_label.setText(THEME.label())
+        self.theme_box.setAccessibleName(THEME.label())
+        self.theme_box.blockSignals(True)
+        self.theme_box.clear()
+        # TRANSLATORS: the app's colours in Settings: the same as the computer's light or dark setting.
+        for value, name in ((SYSTEM, _("Like the system")), (LIGHT, _("Light")), (DARK, _("Dark")),
+                            (HIGH_CONTRAST, _("High contrast"))):
+            self.theme_box.addItem(name, value)
+        self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(self._get(THEME))))
+        self.theme_box.blockSignals(False)
         # TRANSLATORS: in Settings, the label beside the monthly summary's small-number choice.
         self.reports_label.setText(_("Reports"))
         self.suppress_box.setText(SUPPRESS_SMALL_NUMBERS.label())

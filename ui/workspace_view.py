@@ -161,6 +161,7 @@ class WorkspaceView(QWidget):
         """Bring a screen forward, filtered as asked (its ``apply_filters``), with the keyboard in it."""
         page = self.screens[name]
         self.sidebar.setCurrentRow(list(self.screens).index(name))
+        self.stack.setCurrentWidget(page)  # also when the sidebar already had it (a person's page was showing)
         if filters:
             page.apply_filters(**filters)
         focus = getattr(page, "search_edit", None) or getattr(page, "table", None) or self.sidebar

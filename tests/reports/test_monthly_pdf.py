@@ -30,10 +30,10 @@ def test_monthly_pdf_in_every_language(summary, language):
     pages = render_pages(data, scale=0.5)
     assert all(ink(page) > 0.005 for page in pages)
     if language in LEFT_TO_RIGHT and language != "bn":
-        text = text_of(reader)
+        text = " ".join(text_of(reader).split())   # a long translated heading may wrap
         for heading in ("Monthly activity summary", "This month against the three before",
                         "Protected connecting time", "ONS personal wellbeing", "How these figures are made"):
-            assert heading in text
+            assert " ".join(translator.gettext(heading).split()) in text
         assert translator.format_month(MARCH) in text
 
 

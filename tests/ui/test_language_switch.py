@@ -60,9 +60,19 @@ def test_first_run_offers_the_shipped_languages_and_remembers_the_choice(qtbot, 
     assert box.currentData() == "cy"
 
 
-def test_first_run_hides_a_choice_of_one(qtbot, make_window, tmp_path):
+def test_first_run_hides_a_choice_of_one(qtbot, make_window, tmp_path, monkeypatch):
+    import ui.language
+    monkeypatch.setattr(ui.language, "available_languages", lambda: ["en_GB"])   # as before any catalogue ships
     window = make_window(tmp_path / "new-workspace")
     assert not window.flow.create_page.language_box.isVisible()
+
+
+def test_first_run_offers_every_shipped_language(qtbot, make_window, tmp_path):
+    from connector_app.i18n import available_languages
+    window = make_window(tmp_path / "new-workspace")
+    box = window.flow.create_page.language_box
+    assert box.isVisible() and len(available_languages()) == 9
+    assert {box.itemData(i) for i in range(box.count())} >= set(available_languages())
 
 
 def test_no_plain_english_is_left_in_the_long_pseudo_locale(qtbot, make_window, workspace_path):

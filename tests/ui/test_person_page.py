@@ -455,3 +455,19 @@ def test_a_new_record_starts_from_its_declared_defaults(qtbot, setup):
     form = page.open_form("asset")
     assert form.editors["active"].value() is True and form.editors["kind"].value() == "individual"
     form.reject()
+
+
+def test_a_persons_page_is_the_only_screen_showing_and_any_screen_leaves_it(qtbot, make_window, workspace_path):
+    from tests.ui.conftest import add_records, unlock
+    add_records(workspace_path, lambda store: add_everything(store, text=f"Loves the allotment {MARKER}"))
+    window = make_window(workspace_path)
+    unlock(qtbot, window)
+    shell = window.shell
+    person_id = shell.reader.connection.execute("SELECT id FROM person LIMIT 1").fetchone()[0]
+    shown = lambda: [shell.stack.widget(i) for i in range(shell.stack.count()) if shell.stack.widget(i).isVisible()]  # noqa: E731
+    for screen in ("search", "home", "people"):
+        shell.show_screen(screen)
+        shell.open_record("person", person_id)
+        assert shown() == [shell.person_page]          # nothing of the screen before shows through
+        shell.show_screen(screen)                      # the same screen again leaves the page
+        assert shown() == [shell.screens[screen]]

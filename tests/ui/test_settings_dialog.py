@@ -230,3 +230,19 @@ def test_settings_read_back_from_the_file_as_their_type_and_range(tmp_path):
     assert again.get(IDLE_LOCK_MINUTES) == IDLE_LOCK_MINUTES.maximum
     (tmp_path / "s.ini").write_text("[reports]\nsuppress_small_numbers=maybe\n")
     assert Settings(tmp_path / "s.ini").get(SUPPRESS_SMALL_NUMBERS) is True  # a hand edit falls back
+
+
+def test_colours_change_at_once_and_are_remembered(qtbot, window, settings):
+    from PySide6.QtWidgets import QApplication
+
+    from ui.settings import THEME
+    dialog = _open_settings(qtbot, window)
+    box = dialog.theme_box
+    assert box.currentData() == "system" and box.count() == 4
+    box.setFocus()
+    box.setCurrentIndex(box.findData("high-contrast"))
+    assert settings.get(THEME) == "high-contrast"
+    assert QApplication.instance().palette().window().color().name() == "#000000"   # black, at once
+    box.setCurrentIndex(box.findData("light"))
+    assert settings.get(THEME) == "light"
+    assert QApplication.instance().palette().window().color().name() != "#000000"
