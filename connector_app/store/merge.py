@@ -36,6 +36,15 @@ class ChangeRefused(UserError):
         return _("A change from another laptop could not be used: {reason}").format(reason=self.args[0])
 
 
+class NewerChange(ChangeRefused):
+    """A kind of record or a detail this version does not know. Bundles are sealed with the team's key, so
+    it came from a teammate's newer version of the app (a new field arrives by migration): say so."""
+
+    def message(self) -> str:
+        return _("These changes were made by a newer version of the app, with details this version does not "
+                 "know: update the app on this laptop, then import them again. Nothing was changed.")
+
+
 def resolved_entries(store, record_type: str, record_id: str) -> list[Entry]:
     repo = store.repositories[record_type]
     row = repo.find(record_id)
@@ -136,7 +145,7 @@ def _check_shape(change: Change) -> None:
     """Refuse what no version of this app could have written, before it touches anything."""
     record_class = BY_NAME.get(change.record_type) if isinstance(change.record_type, str) else None
     if record_class is None:
-        raise ChangeRefused(_("unknown kind of record"))
+        raise NewerChange(change.record_type)
     if change.op not in OPS:
         raise ChangeRefused(_("unknown kind of change"))
     well_formed = (
@@ -152,7 +161,7 @@ def _check_shape(change: Change) -> None:
     if change.op in (SET, REDACT):
         spec = specs.get(change.field) if isinstance(change.field, str) else None
         if spec is None:
-            raise ChangeRefused(_("unknown field"))
+            raise NewerChange(change.field)
         if value is None:
             pass  # wiped where it came from (the record was erased there), or a field cleared
         elif merges_as_set(spec):

@@ -273,3 +273,17 @@ def test_one_person_merged_differently_on_two_laptops_ends_the_same_everywhere(t
         b.apply_remote(change)
     assert a.conversations.get(talk.id).person_ids == b.conversations.get(talk.id).person_ids
     assert snapshot(a)["digest"] == snapshot(b)["digest"]
+
+
+def test_a_detail_only_a_newer_version_knows_asks_for_an_update(team):
+    """A teammate's laptop on a newer version sends a field this one lacks: update, rather than "damaged"."""
+    from connector_app.store.merge import NewerChange
+    a, b = team("a"), team("b")
+    a.people.add(Person(display_name="Amira", consent_scope="share_team", consent_on="2026-01-05"))
+    (create,) = every_change(a)
+    newer = Change(create.device_id, 2, create.hlc + 1, "person", create.record_id, "set", "favourite_colour", "teal")
+    for change in (newer, Change(create.device_id, 1, create.hlc, "time_bank_hours", create.record_id, "create",
+                                 "*", {})):
+        with pytest.raises(NewerChange) as refused:
+            b.apply_remote(change)
+        assert "newer version of the app" in refused.value.message() and "update the app" in refused.value.message()
