@@ -15,7 +15,7 @@ from connector_app.i18n import (
     _, available_languages, choose_language, current_locale, current_translator, is_right_to_left, language_name,
     on_language_changed, parse_locale,
 )
-from connector_app.text.fonts import FACES, LATIN
+from connector_app.text.fonts import FACES, LATIN, URDU
 
 
 class LanguageSignals(QObject):
@@ -77,7 +77,15 @@ def _apply_font(app: QApplication) -> None:
     face = current_translator().entry.face
     # Latin from Noto Sans (it has no other script), then the language's script font, so
     # English names in an Urdu window stay in Noto Sans and Urdu words are set in Nastaliq.
-    first = [] if face == LATIN else [FACES[LATIN].family, FACES[face].family]
+    # Nastaliq goes first, though: Qt sizes tabs, headers and rows by the first family, and
+    # Noto Sans's line is too short for Nastaliq's tall letters (they were cut off). Its few
+    # Latin glyphs are punctuation and digits; Latin letters still fall back to Noto Sans.
+    if face == LATIN:
+        first = []
+    elif face == URDU:
+        first = [FACES[URDU].family, FACES[LATIN].family]
+    else:
+        first = [FACES[LATIN].family, FACES[face].family]
     font.setFamilies(first + [f for f in _base_families if f not in first])
     app.setFont(font)
     # Widgets styled by the application's style sheet keep their old font until it is applied again.

@@ -40,7 +40,10 @@ def test_each_script_is_set_in_its_bundled_font(qapp, code, family):
     assert family in QFontDatabase.families()  # bundled, so present on a machine without it
     before = QApplication.font().families()
     set_language(code)
-    assert QApplication.font().families()[:2] == ["Noto Sans", family]  # Latin first: Noto Sans has no other script
+    # Latin first (Noto Sans has no other script), except Nastaliq: rows, tabs and headers are sized by the
+    # first family, and Noto Sans's line cut Nastaliq's tall letters off.
+    expected = [family, "Noto Sans"] if code == "ur" else ["Noto Sans", family]
+    assert QApplication.font().families()[:2] == expected
     set_language("en_GB")
     assert family not in QApplication.font().families()[:2]
     assert QApplication.font().families() == before or family not in QApplication.font().families()
