@@ -39,6 +39,7 @@ class ConnectingTimePage(QWidget):
         super().__init__(parent, objectName="pageBackground")
         self.runner, self._today = runner, today
         self.workspace = self.queries = self.activity = None
+        self._defaulted: str | None = None  # the "who" the form chose itself (not the user): it may follow
         self.month = month_start(today())
 
         self.title = heading()
@@ -119,7 +120,17 @@ class ConnectingTimePage(QWidget):
         self.reset_form()
         self.show_month(self._today())
 
+    def staff_changed(self, staff_id: str) -> None:
+        """Who is using the laptop became known (after unlocking) or changed: the form's "who" follows,
+        unless someone else was already chosen in it."""
+        if self.queries is None or self.staff_box.currentData() not in (None, self._defaulted):
+            return
+        self.staff_box.setCurrentIndex(max(0, self.staff_box.findData(staff_id)))
+        self.venue_box.setCurrentIndex(max(0, self.venue_box.findData(self.queries.last_venue(staff_id))))
+        self._defaulted = staff_id
+
     def clear(self) -> None:
+        self._defaulted = None
         self.workspace = self.queries = self.activity = None
         self.staff_model.clear()
         self.sessions_model.clear()
@@ -160,6 +171,7 @@ class ConnectingTimePage(QWidget):
         """Today, an hour, the staff member using the laptop and their last venue; nothing typed."""
         self._fill_choices()
         me = self.workspace.store.actor_id if self.workspace.store is not None else None
+        self._defaulted = me
         if me is not None:
             self.staff_box.setCurrentIndex(max(0, self.staff_box.findData(me)))
             self.venue_box.setCurrentIndex(max(0, self.venue_box.findData(self.queries.last_venue(me))))

@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         name = dict(workspace.store.queries.staff()).get(staff_id, "")
         self.staff_label.setText(_("Working as {name}").format(name=name))
         self.refresh_home()  # Home shows this staff member's month
+        self.shell.staff_changed(staff_id)
 
     def refresh_home(self) -> None:
         self.shell.refresh_home()

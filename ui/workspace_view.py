@@ -260,6 +260,12 @@ class WorkspaceView(QWidget):
         self.workspace = None
         self.sidebar.setCurrentRow(0)
 
+    def staff_changed(self, staff_id: str) -> None:
+        """Forms that start from "me" follow the staff member chosen after unlocking (or switched to)."""
+        for page in self.screens.values():
+            if hasattr(page, "staff_changed"):
+                page.staff_changed(staff_id)
+
     def connect_person(self, person_id: str) -> None:
         """Connect a person to a community asset, from their page (the assets screen connects from the asset)."""
         if self.workspace is not None and self.reader is not None:

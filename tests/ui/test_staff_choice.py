@@ -45,6 +45,8 @@ def test_the_staff_member_is_asked_once_remembered_and_named_in_changes(qtbot, m
     assert window.staff_label.text() == "" and window.staff_dialog is None
     unlock(qtbot, window)  # remembered on this laptop: not asked again
     assert window.staff_dialog is None and window.workspace.store.actor_id == staff["sam"]
+    # Forms that start from "me" know it too, though the screens were attached before it was chosen.
+    assert window.shell.screens["connecting_time"].staff_box.currentData() == staff["sam"]
     settings_text = window.settings.path.read_text(encoding="utf-8")
     assert staff["sam"] in settings_text and "Sam Okafor" not in settings_text  # an id, never a name
 
