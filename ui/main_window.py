@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         if workspace is None:
             return
-        staff = workspace.store.queries.staff(active_only=True)
+        staff = self.shell.staff(active_only=True)
         remembered = self.settings.get(STAFF_MEMBER) if self.settings is not None else ""
         if not ask and remembered in {staff_id for staff_id, _name in staff}:
             self._set_staff(remembered)
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         workspace.store.actor_id = staff_id
         if self.settings is not None:
             self.settings.set(STAFF_MEMBER, staff_id)
-        name = dict(workspace.store.queries.staff()).get(staff_id, "")
+        name = dict(self.shell.staff()).get(staff_id, "")
         self.staff_label.setText(_("Working as {name}").format(name=name))
         self.refresh_home()  # Home shows this staff member's month
         self.shell.staff_changed(staff_id)

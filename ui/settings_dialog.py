@@ -134,7 +134,8 @@ class SettingsDialog(QDialog):
 
     def _fill_staff(self) -> None:
         workspace = self.window.workspace
-        staff = workspace.store.queries.staff(active_only=True) if workspace is not None else []
+        shell = self.window.shell
+        staff = shell.staff(active_only=True) if workspace is not None and shell is not None else []
         current = workspace.store.actor_id if workspace is not None else None
         self.staff_box.blockSignals(True)
         for staff_id, name in staff:

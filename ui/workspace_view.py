@@ -218,6 +218,10 @@ class WorkspaceView(QWidget):
         self.runner.run(lambda control: work(workspace.store.queries), label=_("Counting…"), on_success=done,
                         on_failure=lambda _exc: done(None))  # the runner logs the cause
 
+    def staff(self, *, active_only: bool = False) -> list[tuple[str, str]]:
+        """Staff (id, name) by name, read on the GUI thread's own connection, never the runner's."""
+        return [] if self.reader is None else self.reader.staff(active_only=active_only)
+
     def refresh_home(self) -> None:
         """Work out Home's figures again for whoever is using the laptop (after unlocking, a change, a switch)."""
         workspace = self.workspace
@@ -225,7 +229,7 @@ class WorkspaceView(QWidget):
             return
         staff_id = workspace.store.actor_id
         today = self.today()
-        staff_name = dict(workspace.store.queries.staff()).get(staff_id, "") if staff_id else ""
+        staff_name = dict(self.staff()).get(staff_id, "") if staff_id else ""
 
         def shown(glance) -> None:
             if self.workspace is workspace:

@@ -93,43 +93,56 @@ def _translate(conn, exc: sqlcipher3.DatabaseError) -> BaseException:
 
 
 class _Cursor(sqlcipher3.Cursor):
-    """Notices damage wherever SQLite meets it: running a statement or fetching its rows."""
+    """Notices damage wherever SQLite meets it: running a statement or fetching its rows.
+
+    Every call into SQLite holds the connection's own lock. Without it, two threads on
+    one connection can deadlock: one inside SQLite holds the connection's mutex and
+    calls back into Python (the ``people`` collation) for the GIL, while the other
+    holds the GIL and waits for that mutex to read a row. Waiting for a Python lock
+    releases the GIL, so the second thread now simply waits its turn.
+    """
 
     def execute(self, *args):
-        try:
-            return super().execute(*args)
-        except sqlcipher3.DatabaseError as exc:
-            raise _translate(self.connection, exc) from None
+        with self.connection.lock:
+            try:
+                return super().execute(*args)
+            except sqlcipher3.DatabaseError as exc:
+                raise _translate(self.connection, exc) from None
 
     def executemany(self, *args):
-        try:
-            return super().executemany(*args)
-        except sqlcipher3.DatabaseError as exc:
-            raise _translate(self.connection, exc) from None
+        with self.connection.lock:
+            try:
+                return super().executemany(*args)
+            except sqlcipher3.DatabaseError as exc:
+                raise _translate(self.connection, exc) from None
 
     def fetchone(self):
-        try:
-            return super().fetchone()
-        except sqlcipher3.DatabaseError as exc:
-            raise _translate(self.connection, exc) from None
+        with self.connection.lock:
+            try:
+                return super().fetchone()
+            except sqlcipher3.DatabaseError as exc:
+                raise _translate(self.connection, exc) from None
 
     def fetchmany(self, *args, **kwargs):
-        try:
-            return super().fetchmany(*args, **kwargs)
-        except sqlcipher3.DatabaseError as exc:
-            raise _translate(self.connection, exc) from None
+        with self.connection.lock:
+            try:
+                return super().fetchmany(*args, **kwargs)
+            except sqlcipher3.DatabaseError as exc:
+                raise _translate(self.connection, exc) from None
 
     def fetchall(self):
-        try:
-            return super().fetchall()
-        except sqlcipher3.DatabaseError as exc:
-            raise _translate(self.connection, exc) from None
+        with self.connection.lock:
+            try:
+                return super().fetchall()
+            except sqlcipher3.DatabaseError as exc:
+                raise _translate(self.connection, exc) from None
 
     def __next__(self):
-        try:
-            return super().__next__()
-        except sqlcipher3.DatabaseError as exc:
-            raise _translate(self.connection, exc) from None
+        with self.connection.lock:
+            try:
+                return super().__next__()
+            except sqlcipher3.DatabaseError as exc:
+                raise _translate(self.connection, exc) from None
 
 
 class Connection(sqlcipher3.Connection):
@@ -147,6 +160,10 @@ class Connection(sqlcipher3.Connection):
     _verified = False
     _path: Path | None = None
     _key: bytes | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lock = threading.RLock()  # see _Cursor: one thread at a time inside SQLite
 
     def cursor(self, factory=_Cursor):
         return super().cursor(factory)
@@ -193,6 +210,10 @@ class Connection(sqlcipher3.Connection):
                 pass  # already closed
 
     def close(self) -> None:
+        with self.lock:  # never while another thread is inside SQLite on this connection
+            self._close()
+
+    def _close(self) -> None:
         if not self.damaged and not self.read_only and self._path is not None:
             try:
                 self.verify_before_checkpoint()  # the last connection to close checkpoints
