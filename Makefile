@@ -113,7 +113,7 @@ i18n: $(STAMP_RUN)
 		--copyright-holder="Connector app contributors" --msgid-bugs-address="" \
 		-o $(POT) .
 	@$(VENV_PY) -m connector_app.i18n_catalogs init locales
-	@$(PYBABEL) -q update --ignore-obsolete -i $(POT) -d locales -D $(DOMAIN)
+	@$(PYBABEL) -q update --ignore-obsolete --no-fuzzy-matching -i $(POT) -d locales -D $(DOMAIN)
 	@# pybabel writes its own Plural-Forms; ours come from CLDR (connector_app/text/languages.py).
 	@$(VENV_PY) -m connector_app.i18n_catalogs fix-headers locales
 	@$(MAKE) --no-print-directory i18n-compile
