@@ -21,6 +21,8 @@ import weakref
 from datetime import date
 from pathlib import Path
 
+import shiboken6
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -42,6 +44,9 @@ _open_dialogs: "weakref.WeakSet[QDialog]" = weakref.WeakSet()
 def close_all() -> None:
     """Locking: close every data-protection dialog (they show names and notes)."""
     for dialog in list(_open_dialogs):
+        if not shiboken6.isValid(dialog):  # deleted by Qt; its Python side lingers until collected
+            _open_dialogs.discard(dialog)
+            continue
         dialog.forget()
         dialog.closing = True
         dialog.reject()
@@ -71,6 +76,12 @@ class _PersonDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.closing = False  # set when the app locks: close even while a job runs (its results are dropped)
         _open_dialogs.add(self)
+        # Closed means deleted soon (WA_DeleteOnClose): never touch its widgets again. A second lock
+        # (closing the window) once reached into a deleted dialog's labels and crashed the app.
+        self.finished.connect(self._closed)
+
+    def _closed(self, _result: int) -> None:
+        _open_dialogs.discard(self)
 
     def reject(self) -> None:
         """Esc or the window's close button: not while writing, when the result must come back here."""

@@ -6,13 +6,15 @@ import json
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from connector_app.domain.records import Conversation, WhatMatters
 from tests.samples import add_everything
 from tests.ui.conftest import unlocked_window, wait_idle
 from tests.ui.test_lists import _texts, _unnamed
+from ui import data_protection
 from ui.data_protection import erase_person, export_person
 
 NAME = "Gwenllian Zyxwvut"
@@ -130,3 +132,21 @@ def test_every_control_is_named_and_locking_closes_the_dialogs_with_their_text(q
     objects = [window, *window.findChildren(QObject), *QApplication.allWidgets()]
     assert [(type(o).__name__, t) for o in objects for t in _texts(o) if "Zyxwvut" in t] == []
     wait_idle(qtbot, window)
+
+
+def test_locking_again_after_the_dialogs_were_deleted_touches_none_of_them(qtbot, window):
+    """Lock, then close the window (a second lock): the closed dialogs are deleted by then.
+
+    This crashed the whole test run once, when the garbage collector had not yet
+    collected the deleted dialogs' Python side.
+    """
+    person_id = _person_id(window)
+    export = export_person(window, window.workspace, window.runner, person_id)
+    erase = erase_person(window, window.workspace, window.runner, person_id)
+    qtbot.waitUntil(lambda: erase.mentions_list.count() == 2 and NAME in export.title.text())
+    window.lock()
+    wait_idle(qtbot, window)
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # what the next turn of the event loop does
+    assert not shiboken6.isValid(export) and not shiboken6.isValid(erase)
+    data_protection.close_all()  # as closing the window does
+    assert list(data_protection._open_dialogs) == []
