@@ -254,6 +254,20 @@ def language_name(code: str, in_locale: Locale | None = None) -> str:
         return code
 
 
+def native_language_name(code: str) -> str:
+    """A language named in itself ("Cymraeg", "اردو"), so a person finds theirs whatever is showing.
+
+    Our own languages come from the table (no CLDR data loaded); any other from Babel.
+    """
+    entry = language(code)
+    if entry is not None and entry.code == code and entry.name:
+        return entry.name
+    try:
+        return language_name(code, parse_locale(code))
+    except ValueError:
+        return code
+
+
 def format_date(value: date, length: str = "medium") -> str:
     return _current.format_date(value, length)
 

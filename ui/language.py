@@ -12,8 +12,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Sign
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from connector_app.i18n import (
-    _, available_languages, choose_language, current_locale, current_translator, is_right_to_left, language_name,
-    on_language_changed, parse_locale,
+    _, available_languages, choose_language, current_locale, current_translator, is_right_to_left, native_language_name,
+    on_language_changed,
 )
 from connector_app.text.fonts import FACES, LATIN, URDU
 
@@ -109,7 +109,7 @@ class LanguageBox(QComboBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         for code in available_languages():
-            self.addItem(language_name(code, parse_locale(code)), code)
+            self.addItem(native_language_name(code), code)
         self.setVisible(self.count() > 1)
         self.activated.connect(lambda index: self.chosen.emit(self.itemData(index)))
         language_signals().changed.connect(self.retranslate)

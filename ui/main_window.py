@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app import __version__
-from connector_app.i18n import _, available_languages, current_locale, language_name, parse_locale, set_language
+from connector_app.i18n import _, available_languages, current_locale, native_language_name, set_language
 from connector_app.passphrase import UnlockThrottle
 from ui.recovery_code import CLIPBOARD_CLEAR_MS
 from ui.clipboard import ClipboardWatch
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
             self._language_actions = {}
             for code in available_languages():
                 # Each language is named in itself, so a person can find theirs whatever is showing.
-                action = QAction(language_name(code, parse_locale(code)), self, checkable=True)
+                action = QAction(native_language_name(code), self, checkable=True)
                 action.triggered.connect(lambda _checked=False, chosen=code: self.choose_language(chosen))
                 self.language_group.addAction(action)
                 self._language_actions[code] = action

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app.fileio import WORKSPACE_MARKERS
-from connector_app.i18n import _, available_languages, current_locale, language_name, parse_locale
+from connector_app.i18n import _, available_languages, current_locale, native_language_name
 from ui.language import language_signals
 from ui.settings import IDLE_LOCK_MINUTES, STAFF_MEMBER, SUPPRESS_SMALL_NUMBERS, THEME, WORKSPACE_FOLDER
 from ui.theme import DARK, HIGH_CONTRAST, LIGHT, SYSTEM, apply_theme
@@ -45,7 +45,7 @@ class SettingsDialog(QDialog):
         self.language_box = QComboBox()
         for code in available_languages():
             # Each language named in itself, so a person can find theirs whatever is showing.
-            self.language_box.addItem(language_name(code, parse_locale(code)), code)
+            self.language_box.addItem(native_language_name(code), code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(str(current_locale()))))
         self.language_box.currentIndexChanged.connect(self._language_chosen)
         self.minutes_box = QSpinBox(minimum=IDLE_LOCK_MINUTES.minimum, maximum=IDLE_LOCK_MINUTES.maximum)
