@@ -87,6 +87,8 @@ def _apply_font(app: QApplication) -> None:
     else:
         first = [FACES[LATIN].family, FACES[face].family]
     font.setFamilies(first + [f for f in _base_families if f not in first])
+    if font == app.font():
+        return  # the same language's face again (the window's first build): re-applying the sheet costs 20 ms
     app.setFont(font)
     # Widgets styled by the application's style sheet keep their old font until it is applied again.
     app.setStyleSheet(app.styleSheet())
