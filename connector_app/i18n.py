@@ -15,9 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from babel import Locale, UnknownLocaleError
-from babel import dates as _dates
-from babel import lists as _lists
-from babel import numbers as _numbers
 
 from connector_app.assets import locales_dir
 from connector_app.text.languages import LANGUAGES, PSEUDO_LANGUAGES, SOURCE, Language, language
@@ -76,7 +73,8 @@ class Translator:
         """``text`` with Western digits in the language's own (Bengali ০১২...): for people, never for CSV."""
         return self.entry.digits(text)
 
-    # babel.dates and babel.numbers load at first use (zoneinfo, decimal): not before the app's window shows.
+    # babel.dates, babel.numbers and babel.lists load at first use (zoneinfo, decimal, 10 ms): not before the
+    # app's window shows (tests/ui/test_startup.py).
 
     def format_number(self, value: int | float) -> str:
         from babel import numbers as _numbers
@@ -97,14 +95,17 @@ class Translator:
         return self.digits(_dates.format_datetime(value, format=length, locale=self.locale))
 
     def format_time(self, value: time | datetime, length: str = "short") -> str:
+        from babel import dates as _dates
         return self.digits(_dates.format_time(value, format=length, locale=self.locale))
 
     def format_duration(self, value: timedelta, *, threshold: float = 0.85) -> str:
         """"2 hours", "45 minutes" in the language, with its plural forms."""
+        from babel import dates as _dates
         return self.digits(_dates.format_timedelta(value, threshold=threshold, locale=self.locale))
 
     def format_list(self, items: list[str]) -> str:
         """"Welsh, Urdu and Somali" with the language's own separators and "and"."""
+        from babel import lists as _lists
         return _lists.format_list(list(items), locale=self.locale) if items else ""
 
     def format_month(self, value: date) -> str:

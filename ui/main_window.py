@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from connector_app import __version__
 from connector_app.i18n import _, available_languages, current_locale, native_language_name, set_language
 from connector_app.passphrase import UnlockThrottle
-from ui.recovery_code import CLIPBOARD_CLEAR_MS
-from ui.clipboard import ClipboardWatch
+from ui.clipboard import CLIPBOARD_CLEAR_MS, ClipboardWatch
 from ui.demo_mode import DemoBanner, demo_status, demo_title
 from ui.idle import IDLE_LOCK_MS, IdleCheckpoint, IdleWatcher, checkpoint
 from ui.language import apply_to_qt, language_signals
@@ -84,7 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setAcceptDrops(True)  # sync bundles dropped on the window
         self.flow.unlocked.connect(self._unlocked)
-        self.flow.create_page.language_box.chosen.connect(self.choose_language)  # first run
+        self.flow.language_chosen.connect(self.choose_language)  # first run
 
         self._build_actions()
         self._build_menus()

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale
-from babel.plural import to_gettext
 
 from connector_app.text.fonts import ARABIC, BENGALI, LATIN, URDU
 
@@ -112,6 +111,7 @@ def plural_forms(code: str) -> str:
     may read the exponent ``e`` of compact numbers ("1,2 mln"); a count is a plain
     integer, whose exponent is 0, and gettext knows only ``n``.
     """
+    from babel.plural import to_gettext  # for catalogues and tests, not the app's start
     return _EXPONENT.sub("0", to_gettext(language(code).locale.plural_form)).rstrip(";") + ";"
 
 
