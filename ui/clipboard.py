@@ -8,8 +8,6 @@ but not every platform answers it (macOS, Wayland, offscreen).
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +15,7 @@ CLIPBOARD_CLEAR_MS = 10_000  # DESIGN.md: anything sensitive copied is cleared a
 
 
 def _fingerprint(text: str) -> bytes:
+    import hashlib  # at first copy, not before the window shows (it loads OpenSSL)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 

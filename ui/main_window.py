@@ -25,9 +25,9 @@ from ui.clipboard import CLIPBOARD_CLEAR_MS, ClipboardWatch
 from ui.demo_mode import DemoBanner, demo_status, demo_title
 from ui.idle import IDLE_LOCK_MS, IdleCheckpoint, IdleWatcher, checkpoint
 from ui.language import apply_to_qt, language_signals
-from ui.reports import ReportsMenu
+from ui.reports_menu import ReportsMenu
 from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_SCREEN, STAFF_MEMBER, WINDOW_GEOMETRY, Settings
-from ui.settings_dialog import SettingsAction
+from ui.settings_action import SettingsAction
 from ui.staff_choice import StaffChoiceDialog
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.workspace_menu = bar.addMenu("")
         self.workspace_menu.addAction(self.switch_staff_action)
         self.workspace_menu.addAction(self.recovery_code_action)
-        self.preferences = SettingsAction(self)  # Settings… (Ctrl+,): ui/settings_dialog.py
+        self.preferences = SettingsAction(self)  # Settings… (Ctrl+,): ui/settings_action.py
         self.workspace_menu.addAction(self.preferences.action)
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()

@@ -1,4 +1,6 @@
-"""Workspace > Settings… (Ctrl+,): language, auto-lock, who uses this laptop, reports, workspace and backups.
+"""The Settings dialog: language, auto-lock, who uses this laptop, reports, workspace and backups.
+
+Opened from Workspace > Settings… (Ctrl+,; ui/settings_action.py).
 
 Every change takes effect at once and is saved at once (no OK button to
 forget): the language retranslates every open screen, the idle lock counts with
@@ -11,8 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton,
     QSpinBox, QTabWidget, QVBoxLayout, QWidget,
@@ -240,42 +241,3 @@ class SettingsDialog(QDialog):
         self.staff_box.clear()
         self.backups.clear()
         self.reject()
-
-
-class SettingsAction(QObject):
-    """The menu item and its shortcut; one dialog at a time, closed on lock."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.dialog: SettingsDialog | None = None
-        self.action = QAction(window, menuRole=QAction.PreferencesRole)
-        keys = QKeySequence.keyBindings(QKeySequence.Preferences)
-        if QKeySequence("Ctrl+,") not in keys:  # some desktops define no Preferences key
-            keys.append(QKeySequence("Ctrl+,"))
-        self.action.setShortcuts(keys)
-        self.action.setShortcutContext(Qt.ApplicationShortcut)
-        self.action.triggered.connect(self.open)
-        language_signals().changed.connect(self.retranslate)
-        self.retranslate()
-
-    def retranslate(self, _code: str = "") -> None:
-        self.action.setText(_("&Settings…"))
-
-    def open(self) -> SettingsDialog:
-        if self.dialog is None:
-            self.dialog = SettingsDialog(self.window)
-            self.dialog.finished.connect(self._closed)
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
-        return self.dialog
-
-    def _closed(self, _result: int = 0) -> None:
-        dialog, self.dialog = self.dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def close_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.forget()
