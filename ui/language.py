@@ -49,7 +49,7 @@ def apply_to_qt() -> None:
         return
     app.setLayoutDirection(Qt.RightToLeft if is_right_to_left() else Qt.LeftToRight)
     _apply_font(app)
-    locale = QLocale(str(current_locale()))
+    locale = QLocale(current_translator().locale_name)
     QLocale.setDefault(locale)
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)

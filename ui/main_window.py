@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app import __version__
-from connector_app.i18n import _, available_languages, current_locale, native_language_name, set_language
+from connector_app.i18n import _, available_languages, current_translator, native_language_name, set_language
 from connector_app.passphrase import UnlockThrottle
 from ui.clipboard import CLIPBOARD_CLEAR_MS, ClipboardWatch
 from ui.demo_mode import DemoBanner, demo_status, demo_title
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         return self._language_actions
 
     def _check_language(self) -> None:
-        current = str(current_locale())
+        current = current_translator().locale_name
         for code, action in (self._language_actions or {}).items():
             action.setChecked(code == current)
 

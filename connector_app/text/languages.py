@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
-from babel import Locale
+from typing import TYPE_CHECKING
 
 from connector_app.text.fonts import ARABIC, BENGALI, LATIN, URDU
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 LTR = "ltr"
 RTL = "rtl"
@@ -49,6 +51,7 @@ class Language:
 
     @property
     def locale(self) -> Locale:
+        from babel import Locale  # Babel loads at first use, not before the app's window shows
         return Locale.parse(self.babel_code or self.code)
 
     def digits(self, text: str) -> str:
