@@ -12,7 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Sign
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from connector_app.i18n import (
-    _, available_languages, choose_language, current_locale, current_translator, is_right_to_left, native_language_name,
+    _, available_languages, choose_language, current_translator, is_right_to_left, native_language_name,
     on_language_changed,
 )
 from connector_app.text.fonts import FACES, LATIN, URDU
@@ -118,9 +118,10 @@ class LanguageBox(QComboBox):
         self.retranslate()
 
     def retranslate(self, _code: str = "") -> None:
-        index = self.findData(str(current_locale()))
+        name = current_translator().locale_name  # without loading Babel: this box is on the first-run page
+        index = self.findData(name)
         if index < 0:
-            index = self.findData(current_locale().language)
+            index = self.findData(name.split("_")[0])
         self.setCurrentIndex(max(index, 0))
         self.setAccessibleName(_("Language"))
         self.setAccessibleDescription(_("The language of the app's words, dates and numbers"))

@@ -54,6 +54,7 @@ def test_showing_the_unlock_screen_loads_none_of_them_either(tmp_path):
         "print(*sys.modules)\n", tmp_path)
     assert "ui.main_window" in modules
     assert _heavy(modules) == []
+    assert [name for name in modules if name.split(".")[0] == "babel"] == []  # the languages named from our table
 
 
 def _later(modules: list[str]) -> list[str]:
