@@ -11,17 +11,15 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 import threading
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-
-from babel import Locale, UnknownLocaleError
-from babel import dates as _dates
-from babel import lists as _lists
-from babel import numbers as _numbers
+from typing import TYPE_CHECKING
 
 from connector_app.assets import locales_dir
 from connector_app.text.languages import LANGUAGES, PSEUDO_LANGUAGES, SOURCE, Language, language
-from connector_app.text.pseudo import PseudoTranslations
+
+if TYPE_CHECKING:
+    from datetime import date, datetime, time, timedelta
+
+    from babel import Locale
 
 DOMAIN = "connector_app"
 DEFAULT_LANGUAGE = SOURCE
@@ -31,17 +29,36 @@ DEFAULT_LANGUAGE = SOURCE
 FIRST_WEEKDAY = 0  # Monday, as datetime.weekday() counts
 
 
-@dataclass(frozen=True)
 class Translator:
     """One language as a value: its catalogue and its Babel locale.
 
     Reports and sheets take one, so a sheet prints in a person's language while
     the app stays in the connector's. ``_()`` and friends delegate to the current one.
+    The Babel locale is made when first used (``locale=None``): Babel is not loaded
+    before the app's first window shows (tests/ui/test_startup.py).
     """
 
-    code: str
-    locale: Locale
-    catalog: _gettext.NullTranslations = field(compare=False, repr=False)
+    def __init__(self, code: str, locale: Locale | None, catalog: _gettext.NullTranslations):
+        self.code = code
+        self._locale = locale
+        self.catalog = catalog
+
+    def __repr__(self) -> str:
+        return f"Translator({self.code!r})"
+
+    @property
+    def locale(self) -> Locale:
+        if self._locale is None:  # a race parses twice, to the same value
+            self._locale = parse_locale(self.locale_name)
+        return self._locale
+
+    @property
+    def locale_name(self) -> str:
+        """The Babel locale's name ("en_GB", "cy"; a pseudo-locale's formatting locale), without Babel."""
+        if self._locale is not None:
+            return str(self._locale)
+        entry = language(self.code)
+        return entry.babel_code if entry is not None and entry.babel_code else self.code
 
     def gettext(self, message: str) -> str:
         return self.catalog.gettext(message)
@@ -76,7 +93,8 @@ class Translator:
         """``text`` with Western digits in the language's own (Bengali ০১২...): for people, never for CSV."""
         return self.entry.digits(text)
 
-    # babel.dates and babel.numbers load at first use (zoneinfo, decimal): not before the app's window shows.
+    # babel.dates, babel.numbers and babel.lists load at first use (zoneinfo, decimal, 10 ms): not before the
+    # app's window shows (tests/ui/test_startup.py).
 
     def format_number(self, value: int | float) -> str:
         from babel import numbers as _numbers
@@ -97,14 +115,17 @@ class Translator:
         return self.digits(_dates.format_datetime(value, format=length, locale=self.locale))
 
     def format_time(self, value: time | datetime, length: str = "short") -> str:
+        from babel import dates as _dates
         return self.digits(_dates.format_time(value, format=length, locale=self.locale))
 
     def format_duration(self, value: timedelta, *, threshold: float = 0.85) -> str:
         """"2 hours", "45 minutes" in the language, with its plural forms."""
+        from babel import dates as _dates
         return self.digits(_dates.format_timedelta(value, threshold=threshold, locale=self.locale))
 
     def format_list(self, items: list[str]) -> str:
         """"Welsh, Urdu and Somali" with the language's own separators and "and"."""
+        from babel import lists as _lists
         return _lists.format_list(list(items), locale=self.locale) if items else ""
 
     def format_month(self, value: date) -> str:
@@ -123,7 +144,10 @@ def translator_for(code: str) -> Translator:
     """A translator for one language, without switching the app's language."""
     pseudo = PSEUDO_LANGUAGES.get(code)
     if pseudo is not None:
-        return Translator(pseudo.code, pseudo.locale, PseudoTranslations(pseudo.pseudo))
+        from connector_app.text.pseudo import PseudoTranslations
+        return Translator(pseudo.code, None, PseudoTranslations(pseudo.pseudo))
+    if code in LANGUAGES:  # one of ours, named as Babel names it: no need to load Babel to check it
+        return Translator(code, None, translations_for(code))
     locale = parse_locale(code)
     return Translator(str(locale), locale, translations_for(code))
 
@@ -143,12 +167,12 @@ def document_translator(code: str) -> Translator:
 def is_translated(code: str) -> bool:
     """Whether ``code`` has a catalogue (the source language always has)."""
     locale = parse_locale(code)
-    return locale.language == Locale.parse(DEFAULT_LANGUAGE).language or \
+    return locale.language == parse_locale(DEFAULT_LANGUAGE).language or \
         type(translations_for(code)) is not _gettext.NullTranslations
 
 
 _lock = threading.Lock()
-_current: Translator = Translator(DEFAULT_LANGUAGE, Locale.parse(DEFAULT_LANGUAGE), _gettext.NullTranslations())
+_current: Translator = Translator(DEFAULT_LANGUAGE, None, _gettext.NullTranslations())
 _listeners: list = []
 
 
@@ -192,6 +216,7 @@ def pseudo_languages() -> list[str]:
 
 def parse_locale(code: str) -> Locale:
     """A Babel locale for ``code`` ("cy", "pt_BR", "ur-PK"); raises ValueError if unknown."""
+    from babel import Locale, UnknownLocaleError
     try:
         return Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as exc:
@@ -203,8 +228,11 @@ def translations_for(code: str) -> _gettext.NullTranslations:
 
     Used to print a sheet in a person's language while the connector works in theirs.
     """
-    locale = parse_locale(code)
-    candidates = [str(locale), locale.language]
+    if code in LANGUAGES:  # one of ours ("en_GB", "cy"), as Babel would name it
+        candidates = [code, code.split("_")[0]]
+    else:
+        locale = parse_locale(code)
+        candidates = [str(locale), locale.language]
     return _gettext.translation(DOMAIN, localedir=str(locales_dir()), languages=candidates, fallback=True)
 
 
@@ -254,6 +282,20 @@ def language_name(code: str, in_locale: Locale | None = None) -> str:
         return code
 
 
+def native_language_name(code: str) -> str:
+    """A language named in itself ("Cymraeg", "اردو"), so a person finds theirs whatever is showing.
+
+    Our own languages come from the table (no CLDR data loaded); any other from Babel.
+    """
+    entry = language(code)
+    if entry is not None and entry.code == code and entry.name:
+        return entry.name
+    try:
+        return language_name(code, parse_locale(code))
+    except ValueError:
+        return code
+
+
 def format_date(value: date, length: str = "medium") -> str:
     return _current.format_date(value, length)
 
@@ -280,6 +322,7 @@ def format_list(items: list[str]) -> str:
 
 def week_start(day: date) -> date:
     """The Monday of ``day``'s week (weeks start on Monday in every language)."""
+    from datetime import timedelta
     return day - timedelta(days=(day.weekday() - FIRST_WEEKDAY) % 7)
 
 

@@ -11,8 +11,6 @@ which no prompt can type back.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import os
 import re
@@ -24,7 +22,6 @@ from pathlib import Path
 import platformdirs
 
 from connector_app.errors import PassphraseNotTypable, WeakPassphrase
-from connector_app.fileio import atomic_write_bytes, make_private_dir
 from connector_app.i18n import N_, _, ngettext
 
 MIN_LENGTH = 10
@@ -173,6 +170,8 @@ def throttle_state_path(workspace_path: Path | str) -> Path:
         resolved = Path(workspace_path).resolve()
     except (OSError, RuntimeError):
         resolved = Path(os.path.abspath(workspace_path))
+    import hashlib  # here and in the throttle's file, not at import: the unlock window needs neither (OpenSSL, json)
+
     digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:32]
     return state_dir() / "unlock" / f"{digest}.json"
 
@@ -237,6 +236,7 @@ class UnlockThrottle:
     def _load(self) -> None:
         if self._path is None:
             return
+        import json
         try:
             with open(self._path, "rb") as handle:
                 data = json.loads(handle.read(self._MAX_STATE_BYTES))
@@ -253,6 +253,9 @@ class UnlockThrottle:
     def _save(self) -> None:
         if self._path is None:
             return
+        import json
+
+        from connector_app.fileio import atomic_write_bytes, make_private_dir
         try:
             make_private_dir(self._path.parent)
             atomic_write_bytes(self._path, json.dumps(

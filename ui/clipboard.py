@@ -8,13 +8,14 @@ but not every platform answers it (macOS, Wayland, offscreen).
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
+CLIPBOARD_CLEAR_MS = 10_000  # DESIGN.md: anything sensitive copied is cleared after 10 s
+
 
 def _fingerprint(text: str) -> bytes:
+    import hashlib  # at first copy, not before the window shows (it loads OpenSSL)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 

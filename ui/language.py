@@ -12,8 +12,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Sign
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from connector_app.i18n import (
-    _, available_languages, choose_language, current_locale, current_translator, is_right_to_left, language_name,
-    on_language_changed, parse_locale,
+    _, available_languages, choose_language, current_translator, is_right_to_left, native_language_name,
+    on_language_changed,
 )
 from connector_app.text.fonts import FACES, LATIN, URDU
 
@@ -49,7 +49,7 @@ def apply_to_qt() -> None:
         return
     app.setLayoutDirection(Qt.RightToLeft if is_right_to_left() else Qt.LeftToRight)
     _apply_font(app)
-    locale = QLocale(str(current_locale()))
+    locale = QLocale(current_translator().locale_name)
     QLocale.setDefault(locale)
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
@@ -87,6 +87,8 @@ def _apply_font(app: QApplication) -> None:
     else:
         first = [FACES[LATIN].family, FACES[face].family]
     font.setFamilies(first + [f for f in _base_families if f not in first])
+    if font == app.font():
+        return  # the same language's face again (the window's first build): re-applying the sheet costs 20 ms
     app.setFont(font)
     # Widgets styled by the application's style sheet keep their old font until it is applied again.
     app.setStyleSheet(app.styleSheet())
@@ -109,16 +111,17 @@ class LanguageBox(QComboBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         for code in available_languages():
-            self.addItem(language_name(code, parse_locale(code)), code)
+            self.addItem(native_language_name(code), code)
         self.setVisible(self.count() > 1)
         self.activated.connect(lambda index: self.chosen.emit(self.itemData(index)))
         language_signals().changed.connect(self.retranslate)
         self.retranslate()
 
     def retranslate(self, _code: str = "") -> None:
-        index = self.findData(str(current_locale()))
+        name = current_translator().locale_name  # without loading Babel: this box is on the first-run page
+        index = self.findData(name)
         if index < 0:
-            index = self.findData(current_locale().language)
+            index = self.findData(name.split("_")[0])
         self.setCurrentIndex(max(index, 0))
         self.setAccessibleName(_("Language"))
         self.setAccessibleDescription(_("The language of the app's words, dates and numbers"))

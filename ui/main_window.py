@@ -19,16 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app import __version__
-from connector_app.i18n import _, available_languages, current_locale, language_name, parse_locale, set_language
+from connector_app.i18n import _, available_languages, current_translator, native_language_name, set_language
 from connector_app.passphrase import UnlockThrottle
-from ui.recovery_code import CLIPBOARD_CLEAR_MS
-from ui.clipboard import ClipboardWatch
+from ui.clipboard import CLIPBOARD_CLEAR_MS, ClipboardWatch
 from ui.demo_mode import DemoBanner, demo_status, demo_title
 from ui.idle import IDLE_LOCK_MS, IdleCheckpoint, IdleWatcher, checkpoint
 from ui.language import apply_to_qt, language_signals
-from ui.reports import ReportsMenu
+from ui.reports_menu import ReportsMenu
 from ui.settings import IDLE_LOCK_MINUTES, LANGUAGE, LAST_SCREEN, STAFF_MEMBER, WINDOW_GEOMETRY, Settings
-from ui.settings_dialog import SettingsAction
+from ui.settings_action import SettingsAction
 from ui.staff_choice import StaffChoiceDialog
 from ui.tasks import TaskRunner, failure_message
 from ui.unlock import UnlockFlow
@@ -84,7 +83,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setAcceptDrops(True)  # sync bundles dropped on the window
         self.flow.unlocked.connect(self._unlocked)
-        self.flow.create_page.language_box.chosen.connect(self.choose_language)  # first run
+        self.flow.language_chosen.connect(self.choose_language)  # first run
 
         self._build_actions()
         self._build_menus()
@@ -131,7 +130,7 @@ class MainWindow(QMainWindow):
             self._language_actions = {}
             for code in available_languages():
                 # Each language is named in itself, so a person can find theirs whatever is showing.
-                action = QAction(language_name(code, parse_locale(code)), self, checkable=True)
+                action = QAction(native_language_name(code), self, checkable=True)
                 action.triggered.connect(lambda _checked=False, chosen=code: self.choose_language(chosen))
                 self.language_group.addAction(action)
                 self._language_actions[code] = action
@@ -140,7 +139,7 @@ class MainWindow(QMainWindow):
         return self._language_actions
 
     def _check_language(self) -> None:
-        current = str(current_locale())
+        current = current_translator().locale_name
         for code, action in (self._language_actions or {}).items():
             action.setChecked(code == current)
 
@@ -149,7 +148,7 @@ class MainWindow(QMainWindow):
         self.workspace_menu = bar.addMenu("")
         self.workspace_menu.addAction(self.switch_staff_action)
         self.workspace_menu.addAction(self.recovery_code_action)
-        self.preferences = SettingsAction(self)  # Settings… (Ctrl+,): ui/settings_dialog.py
+        self.preferences = SettingsAction(self)  # Settings… (Ctrl+,): ui/settings_action.py
         self.workspace_menu.addAction(self.preferences.action)
         self.workspace_menu.addAction(self.lock_action)
         self.workspace_menu.addSeparator()

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app.i18n import _, current_translator, ngettext
+from ui.clipboard import CLIPBOARD_CLEAR_MS
 from ui.tasks import TaskRunner, failure_message
 from ui.widgets import CardPage, MessageLabel, button_row, heading, monospace_font, paragraph, primary_button
 
-CLIPBOARD_CLEAR_MS = 10_000  # DESIGN.md: anything sensitive copied is cleared after 10 s
 # Asks password managers and clipboard histories (KDE Klipper, Windows) not to keep a copy.
 _SECRET_CLIPBOARD_HINTS = {
     "x-kde-passwordManagerHint": b"secret",

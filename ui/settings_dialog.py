@@ -1,4 +1,6 @@
-"""Workspace > Settings… (Ctrl+,): language, auto-lock, who uses this laptop, reports, workspace and backups.
+"""The Settings dialog: language, auto-lock, who uses this laptop, reports, workspace and backups.
+
+Opened from Workspace > Settings… (Ctrl+,; ui/settings_action.py).
 
 Every change takes effect at once and is saved at once (no OK button to
 forget): the language retranslates every open screen, the idle lock counts with
@@ -11,15 +13,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton,
     QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from connector_app.fileio import WORKSPACE_MARKERS
-from connector_app.i18n import _, available_languages, current_locale, language_name, parse_locale
+from connector_app.i18n import _, available_languages, current_locale, native_language_name
 from ui.language import language_signals
 from ui.settings import IDLE_LOCK_MINUTES, STAFF_MEMBER, SUPPRESS_SMALL_NUMBERS, THEME, WORKSPACE_FOLDER
 from ui.theme import DARK, HIGH_CONTRAST, LIGHT, SYSTEM, apply_theme
@@ -45,7 +46,7 @@ class SettingsDialog(QDialog):
         self.language_box = QComboBox()
         for code in available_languages():
             # Each language named in itself, so a person can find theirs whatever is showing.
-            self.language_box.addItem(language_name(code, parse_locale(code)), code)
+            self.language_box.addItem(native_language_name(code), code)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(str(current_locale()))))
         self.language_box.currentIndexChanged.connect(self._language_chosen)
         self.minutes_box = QSpinBox(minimum=IDLE_LOCK_MINUTES.minimum, maximum=IDLE_LOCK_MINUTES.maximum)
@@ -240,42 +241,3 @@ class SettingsDialog(QDialog):
         self.staff_box.clear()
         self.backups.clear()
         self.reject()
-
-
-class SettingsAction(QObject):
-    """The menu item and its shortcut; one dialog at a time, closed on lock."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.dialog: SettingsDialog | None = None
-        self.action = QAction(window, menuRole=QAction.PreferencesRole)
-        keys = QKeySequence.keyBindings(QKeySequence.Preferences)
-        if QKeySequence("Ctrl+,") not in keys:  # some desktops define no Preferences key
-            keys.append(QKeySequence("Ctrl+,"))
-        self.action.setShortcuts(keys)
-        self.action.setShortcutContext(Qt.ApplicationShortcut)
-        self.action.triggered.connect(self.open)
-        language_signals().changed.connect(self.retranslate)
-        self.retranslate()
-
-    def retranslate(self, _code: str = "") -> None:
-        self.action.setText(_("&Settings…"))
-
-    def open(self) -> SettingsDialog:
-        if self.dialog is None:
-            self.dialog = SettingsDialog(self.window)
-            self.dialog.finished.connect(self._closed)
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
-        return self.dialog
-
-    def _closed(self, _result: int = 0) -> None:
-        dialog, self.dialog = self.dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def close_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.forget()

@@ -3,7 +3,9 @@
 ``UnlockFlow`` is a stack of those pages; it emits ``unlocked`` once the
 workspace is open. Key derivation (Argon2id, about 0.4 s) runs on the task
 runner, never on the GUI thread. The store is imported only when a workspace
-is first needed (``UnlockFlow.workspace``), so this screen shows quickly.
+is first needed (``UnlockFlow.workspace``), and the pages a start does not show
+(first run, recovery code, recovery) are built when first shown, so this screen
+shows quickly.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ from connector_app.errors import WrongPassphrase
 from connector_app.i18n import _, ngettext
 from connector_app.locations import workspace_exists
 from connector_app.passphrase import UnlockThrottle
-from ui.create_workspace import CreateWorkspacePage
-from ui.recovery_code import CLIPBOARD_CLEAR_MS, RecoveryCodePage
+from ui.clipboard import CLIPBOARD_CLEAR_MS
 from ui.passphrase_fields import PassphraseEdit, show_text_toggle
 from ui.tasks import TaskRunner, failure_message
 from ui.widgets import (
@@ -31,7 +32,9 @@ from ui.widgets import (
 if TYPE_CHECKING:
     from connector_app.store.keyslots import KdfParams
     from connector_app.store.workspace import Workspace
+    from ui.create_workspace import CreateWorkspacePage
     from ui.recovery import RecoveryPage
+    from ui.recovery_code import RecoveryCodePage
 
 
 class UnlockPage(CardPage):
@@ -169,6 +172,7 @@ class UnlockFlow(QStackedWidget):
     """The pages before the records: which one shows depends on whether the workspace exists."""
 
     unlocked = Signal(object, str)  # the open Workspace, and a sentence for the status bar ("" for none)
+    language_chosen = Signal(str)  # on the first-run page, before anything else is read
 
     def __init__(self, workspace_path: Path | str, runner: TaskRunner, *, kdf: KdfParams | None = None,
                  throttle: UnlockThrottle | None = None, clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
@@ -178,17 +182,16 @@ class UnlockFlow(QStackedWidget):
         self.kdf = kdf
         self.runner = runner
         self._workspace: Workspace | None = None
+        self._demo_path = demo_path
+        self._clipboard_clear_ms = clipboard_clear_ms
+        # Built when first shown (most starts show only the unlock page): see the properties below.
+        self._create_page: CreateWorkspacePage | None = None
+        self._code_page: RecoveryCodePage | None = None
         self._recovery_page: RecoveryPage | None = None
         self._notice = ""  # said in the status bar once the recovery-code page is left
-        self.create_page = CreateWorkspacePage(self.path, runner, kdf=kdf, demo_path=demo_path)
-        self.code_page = RecoveryCodePage(runner, clipboard_clear_ms=clipboard_clear_ms)
         self.unlock_page = UnlockPage(lambda: self.workspace, self.path, runner, throttle=throttle)
-        for page in (self.create_page, self.code_page, self.unlock_page):
-            self.addWidget(page)
+        self.addWidget(self.unlock_page)
 
-        self.create_page.created.connect(self._created)
-        self.create_page.demo_opened.connect(lambda demo: self.unlocked.emit(demo, ""))
-        self.code_page.confirmed.connect(self._code_written)
         self.unlock_page.unlocked.connect(lambda: self.unlocked.emit(self.workspace, ""))
         self.unlock_page.forgot_passphrase.connect(lambda: self._show(self.recovery_page))
         self.show_start()
@@ -200,6 +203,29 @@ class UnlockFlow(QStackedWidget):
             from connector_app.store.workspace import Workspace
             self._workspace = Workspace(self.path, kdf=self.kdf)
         return self._workspace
+
+    @property
+    def create_page(self) -> CreateWorkspacePage:
+        """First run: choose a passphrase, or try the demo."""
+        if self._create_page is None:
+            from ui.create_workspace import CreateWorkspacePage
+            page = CreateWorkspacePage(self.path, self.runner, kdf=self.kdf, demo_path=self._demo_path)
+            page.created.connect(self._created)
+            page.demo_opened.connect(lambda demo: self.unlocked.emit(demo, ""))
+            page.language_box.chosen.connect(self.language_chosen)
+            self.addWidget(page)
+            self._create_page = page
+        return self._create_page
+
+    @property
+    def code_page(self) -> RecoveryCodePage:
+        """The recovery code, shown once: after a workspace is made, or after the code has been used."""
+        if self._code_page is None:
+            from ui.recovery_code import RecoveryCodePage
+            self._code_page = RecoveryCodePage(self.runner, clipboard_clear_ms=self._clipboard_clear_ms)
+            self._code_page.confirmed.connect(self._code_written)
+            self.addWidget(self._code_page)
+        return self._code_page
 
     @property
     def recovery_page(self) -> RecoveryPage:
@@ -228,11 +254,13 @@ class UnlockFlow(QStackedWidget):
 
     def forget_secrets(self) -> None:
         """Take every secret off the screen and out of the clipboard (locking, closing)."""
-        self.code_page.forget_code()
+        if self._code_page is not None:
+            self._code_page.forget_code()
         self.unlock_page.reset()
         if self._recovery_page is not None:
             self._recovery_page.wipe()
-        self.create_page.fields.wipe()
+        if self._create_page is not None:
+            self._create_page.fields.wipe()
         self._notice = ""
 
     def lock_workspace(self) -> None:

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
-from connector_app.i18n import _, available_languages, current_translator, is_right_to_left, language_name, \
-    parse_locale
+from connector_app.i18n import _, available_languages, current_translator, is_right_to_left, native_language_name
 
 CARD_WIDTH = 600   # wide enough for the recovery code and two buttons side by side, narrow enough to read
 
@@ -92,7 +91,7 @@ def document_language_box() -> QComboBox:
     box = QComboBox()
     current = str(current_translator().locale)
     for code in available_languages():
-        box.addItem(language_name(code, parse_locale(code)), code)
+        box.addItem(native_language_name(code), code)
         if code == current:
             box.setCurrentIndex(box.count() - 1)
     return box

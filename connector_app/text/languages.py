@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
-from babel import Locale
-from babel.plural import to_gettext
+from typing import TYPE_CHECKING
 
 from connector_app.text.fonts import ARABIC, BENGALI, LATIN, URDU
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 LTR = "ltr"
 RTL = "rtl"
@@ -40,6 +41,9 @@ class Language:
     face: str            # key in connector_app.text.fonts.FACES
     pseudo: str = ""     # "long" or "rtl" for the test-only pseudo-locales
     babel_code: str = ""  # the Babel locale that formats for a pseudo-locale
+    # The language's name in itself, as CLDR writes it: written here because asking Babel loads the
+    # language's whole CLDR data (a fiftieth of a second each) before the first-run page can show.
+    name: str = ""
 
     @property
     def right_to_left(self) -> bool:
@@ -47,6 +51,7 @@ class Language:
 
     @property
     def locale(self) -> Locale:
+        from babel import Locale  # Babel loads at first use, not before the app's window shows
         return Locale.parse(self.babel_code or self.code)
 
     def digits(self, text: str) -> str:
@@ -62,15 +67,15 @@ class Language:
 SOURCE = "en_GB"
 
 LANGUAGES: dict[str, Language] = {language.code: language for language in (
-    Language(SOURCE, LTR, "latn", LATIN),
-    Language("cy", LTR, "latn", LATIN),
-    Language("pl", LTR, "latn", LATIN),
-    Language("pt", LTR, "latn", LATIN),
-    Language("ro", LTR, "latn", LATIN),
-    Language("ur", RTL, "latn", URDU),
-    Language("ar", RTL, "latn", ARABIC),  # CLDR 47: Arabic defaults to Western digits
-    Language("bn", LTR, "beng", BENGALI),
-    Language("so", LTR, "latn", LATIN),
+    Language(SOURCE, LTR, "latn", LATIN, name="English (United Kingdom)"),
+    Language("cy", LTR, "latn", LATIN, name="Cymraeg"),
+    Language("pl", LTR, "latn", LATIN, name="polski"),
+    Language("pt", LTR, "latn", LATIN, name="português"),
+    Language("ro", LTR, "latn", LATIN, name="română"),
+    Language("ur", RTL, "latn", URDU, name="اردو"),
+    Language("ar", RTL, "latn", ARABIC, name="العربية"),  # CLDR 47: Arabic defaults to Western digits
+    Language("bn", LTR, "beng", BENGALI, name="বাংলা"),
+    Language("so", LTR, "latn", LATIN, name="Soomaali"),
 )}
 
 # Test-only: every message lengthened with accents and brackets; every message mirrored.
@@ -109,6 +114,7 @@ def plural_forms(code: str) -> str:
     may read the exponent ``e`` of compact numbers ("1,2 mln"); a count is a plain
     integer, whose exponent is 0, and gettext knows only ``n``.
     """
+    from babel.plural import to_gettext  # for catalogues and tests, not the app's start
     return _EXPONENT.sub("0", to_gettext(language(code).locale.plural_form)).rstrip(";") + ";"
 
 

@@ -85,3 +85,11 @@ def test_gettext_picks_the_cldr_plural_form(code, n):
     translations = _gettext_for(code)
     expected = LANGUAGES[code].locale.plural_form(n)
     assert translations.ngettext("{count} conversation", "{count} conversations", n) == expected
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_each_language_is_named_in_itself_as_cldr_names_it(code):
+    from connector_app.i18n import native_language_name
+    entry = LANGUAGES[code]
+    assert entry.name == entry.locale.get_display_name(entry.locale)
+    assert native_language_name(code) == entry.name
