@@ -57,7 +57,8 @@ class ImportResult:
     already_here: int = 0
     counts: dict = field(default_factory=dict)
     senders: list = field(default_factory=list)
-    conflicts: int = 0                             # edits that met another edit of the same field
+    conflicts: int = 0                             # fields edited on two laptops, resolved by the merge
+    conflicted: set = field(default_factory=set)   # (record id, field) of those, counted once across bundles
     revived: dict = field(default_factory=dict)    # record type -> deleted records brought back
 
     def as_json(self) -> str:
@@ -294,7 +295,10 @@ def import_bundle(store, path: Path, result: ImportResult | None = None,
         if header.team_id != team.team_id:
             raise OtherTeam()
         applied, already, counts = 0, 0, {}
-        batch = RemoteBatch()
+        # What each laptop held, as its own last bundle says (this one's header for its sender): whether
+        # two edits of a field were made without seeing each other (merge._concurrent).
+        batch = RemoteBatch(holds={**{device: info.get("holds", {}) for device, info in peers(store).items()},
+                                   header.sender: header.holds})
         with store.atomic():
             total = sum(v for v in header.counts.values() if isinstance(v, int))
             for chunk in _chunks(read_body(handle, header, team.bundle_key), lambda done: progress(done, total)):
@@ -305,7 +309,8 @@ def import_bundle(store, path: Path, result: ImportResult | None = None,
                     else:
                         already += 1
             batch.finish(store)
-            result.conflicts += batch.conflicts
+            result.conflicted |= batch.conflicted
+            result.conflicts = len(result.conflicted)
             for record_type in batch.revived.values():
                 result.revived[record_type] = result.revived.get(record_type, 0) + 1
             heard = peers(store)
