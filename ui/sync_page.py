@@ -541,13 +541,8 @@ def last_import_text(last: dict) -> str:
 
 
 def folder_summary(report) -> str:
+    """The scan in words: what was imported, then every file of the folder with its status."""
     lines = [ngettext("Imported {count} new change from the folder.", "Imported {count} new changes from the folder.",
                       report.imported.applied).format(count=format_number(report.imported.applied))]
-    reasons = {
-        watch.PARTIAL: _("{name}: still arriving; it will be imported once it is complete."),
-        watch.OTHER_TEAM: _("{name}: from another team, so it was left alone."),
-        watch.TOO_NEW: _("{name}: made by a newer version of the app. Update the app on this laptop."),
-        watch.DAMAGED: _("{name}: damaged or not a sync bundle, so it was left alone."),
-    }
-    lines += [reasons[f.outcome].format(name=f.name) for f in report.files if f.outcome in reasons]
+    lines += [watch.status_text(f, left_to_right(f.name)) for f in report.files]
     return "\n".join(lines)
