@@ -130,3 +130,8 @@ def find_duplicates(store, *, limit: int | None = None) -> list[Candidate]:
         found.append(Candidate(ids[0], ids[1], min(100, round(score * 100 / 123)), tuple(reasons)))
     found.sort(key=lambda c: (-c.score, c.first, c.second))
     return found[:limit] if limit is not None else found
+
+
+def found_after_import(store, counts: dict) -> int:
+    """After an import: how many likely duplicate pairs there are, if people arrived (else 0, unlooked)."""
+    return len(find_duplicates(store)) if counts.get("person") else 0
