@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app.domain.records import BY_NAME
-from connector_app.i18n import _, format_number, ngettext
+from connector_app.i18n import _, format_number, is_right_to_left, ngettext
 from connector_app.sync import watch
 from connector_app.sync.duplicates import found_after_import
 from connector_app.sync.exchange import ImportResult, export_bundle, import_bundle
@@ -594,5 +594,7 @@ def folder_summary(report) -> str:
     """The scan in words: what was imported, then every file of the folder with its status."""
     lines = [ngettext("Imported {count} new change from the folder.", "Imported {count} new changes from the folder.",
                       report.imported.applied).format(count=format_number(report.imported.applied))]
-    lines += [watch.status_text(f, left_to_right(f.name)) for f in report.files]
+    # A line starting with a (left-to-right) file name would otherwise read left to right in Arabic or Urdu.
+    mark = "\u200f" if is_right_to_left() else ""
+    lines += [mark + watch.status_text(f, left_to_right(f.name)) for f in report.files]
     return "\n".join(lines)
