@@ -333,7 +333,7 @@ class SyncPage(QWidget):
             result = ImportResult()
             for path in paths:
                 import_bundle(store, path, result, _reporter(control))
-            return result, found_after_import(store, result.counts)
+            return result, found_after_import(store, result.people)
 
         self._busy(True)
         self._offer_review(self.import_offer, 0)
@@ -416,7 +416,7 @@ class SyncPage(QWidget):
 
         def work(store, control):
             report = watch.scan(store, should_stop=control.should_cancel)
-            return report, found_after_import(store, report.imported.counts)
+            return report, found_after_import(store, report.imported.people)
 
         self._run(work, _("Checking the sync folder…"), self._scanned,
                   then_refresh=lambda outcome: bool(outcome[0].imported.applied))

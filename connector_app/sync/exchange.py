@@ -59,6 +59,7 @@ class ImportResult:
     senders: list = field(default_factory=list)
     conflicts: int = 0                             # fields edited on two laptops, resolved by the merge
     conflicted: set = field(default_factory=set)   # (record id, field) of those, counted once across bundles
+    people: set = field(default_factory=set)       # ids of the people with a change applied (duplicates.py)
     revived: dict = field(default_factory=dict)    # record type -> deleted records brought back
 
     def as_json(self) -> str:
@@ -294,7 +295,7 @@ def import_bundle(store, path: Path, result: ImportResult | None = None,
         header = read_header(handle)
         if header.team_id != team.team_id:
             raise OtherTeam()
-        applied, already, counts = 0, 0, {}
+        applied, already, counts, arrived = 0, 0, {}, set()
         # What each laptop held, as its own last bundle says (this one's header for its sender): whether
         # two edits of a field were made without seeing each other (merge._concurrent).
         batch = RemoteBatch(holds={**{device: info.get("holds", {}) for device, info in peers(store).items()},
@@ -305,6 +306,8 @@ def import_bundle(store, path: Path, result: ImportResult | None = None,
                 for change, new in zip(chunk, apply_remote_many(store, chunk, batch)):
                     if new:
                         applied += 1
+                        if change.record_type == "person":
+                            arrived.add(change.record_id)
                         counts[change.record_type] = counts.get(change.record_type, 0) + 1
                     else:
                         already += 1
@@ -319,6 +322,7 @@ def import_bundle(store, path: Path, result: ImportResult | None = None,
                                         "imported": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
                 store.set_meta(_PEERS, json.dumps(heard, sort_keys=True))
     result.applied += applied
+    result.people |= arrived
     result.already_here += already
     for kind, count in counts.items():
         result.counts[kind] = result.counts.get(kind, 0) + count
