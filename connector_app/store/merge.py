@@ -373,10 +373,10 @@ def _note_outcome(store, change: Change, device_no: int, before, batch: RemoteBa
 def _concurrent(store, change: Change, device_no: int, other_hlc: int, other_no: int, batch: RemoteBatch) -> bool:
     """Whether the incoming edit and the field's edit here were made without either laptop having seen the
     other: a real conflict, not one laptop correcting what it had received. The later edit's laptop had seen
-    the earlier one if it held it (this laptop: it had it before this import; another: its last bundle
-    said so) and its clock was past it (a clock moves past every change received). Only a conflict that
-    can be shown is counted: when neither laptop sent a bundle saying what it held, the edits are taken
-    as one after the other."""
+    the earlier one if it held it (this laptop: it had it before this import; another: its last bundle,
+    written after that edit, said so) and its clock was past it (a clock moves past every change received).
+    Only a conflict that can be shown is counted: without such a bundle from the later edit's laptop, the
+    edits are taken as one after the other."""
     row = store.connection.execute(
         "SELECT dseq FROM change WHERE record_id = ? AND device_no = ? AND hlc = ? AND field = ? AND op IN (?, ?)",
         (change.record_id, other_no, other_hlc, change.field, SET, REDACT)).fetchone()
@@ -388,11 +388,14 @@ def _concurrent(store, change: Change, device_no: int, other_hlc: int, other_no:
     later, earlier = (incoming, here) if incoming[:2] > here[:2] else (here, incoming)
     if later[2] == store.changes.device_no:
         return earlier is incoming  # this laptop never held the edit arriving now
-    holds = batch.holds.get(later[1])
-    if holds is None:
-        return False
-    seen = any(first <= earlier[3] <= last for first, last in holds.get(earlier[1], []))
-    return not (seen and later[0] > earlier[0])
+    holds = batch.holds.get(later[1], {})
+
+    def held(edit) -> bool:
+        return any(first <= edit[3] <= last for first, last in holds.get(edit[1], []))
+
+    if not held(later):
+        return False  # what it said it held was said before it made this edit: it may have seen the other since
+    return not (held(earlier) and later[0] > earlier[0])
 
 
 class _Prefetch:

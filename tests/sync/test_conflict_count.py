@@ -86,3 +86,19 @@ def test_a_conflict_relayed_by_the_hub_is_counted_and_a_relayed_correction_is_no
     assert import_bundle(hub, tmp_path / "fix.cbundle").conflicts == 0
     assert import_bundle(two, tmp_path / "fix.cbundle").conflicts == 0
     assert two.people.get(person.id).area == hub.people.get(person.id).area == "River Side"
+
+
+def test_a_correction_relayed_by_another_laptop_is_not_a_conflict(team, tmp_path):
+    hub, one, two = team
+    person = _person(hub)
+    for store in (one, two):
+        _send(hub, store, tmp_path / f"start-{store.device_id}.cbundle")
+        _send(store, hub, tmp_path / f"back-{store.device_id}.cbundle")  # the hub hears what each holds
+    two.people.update(person.id, area="Riverside")
+    _send(two, one, tmp_path / "two.cbundle")
+    one.people.update(person.id, area="River Side")  # having seen laptop two's edit
+    _send(one, two, tmp_path / "one.cbundle")
+    # Laptop two's bundle carries both to the hub; what laptop one last told the hub predates its edit.
+    result = _send(two, hub, tmp_path / "relay.cbundle")
+    assert result.applied == 2 and result.conflicts == 0
+    assert hub.people.get(person.id).area == "River Side"
