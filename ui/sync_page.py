@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from connector_app.domain.records import BY_NAME
-from connector_app.i18n import _, format_number, ngettext
+from connector_app.i18n import _, format_number, is_right_to_left, ngettext
 from connector_app.sync import watch
+from connector_app.sync.duplicates import found_after_import
 from connector_app.sync.exchange import ImportResult, export_bundle, import_bundle
 from connector_app.sync.watch import write_on_leaving
 from connector_app.sync.status import age_text, grouped_digest, sync_status
@@ -57,6 +58,7 @@ class SyncPage(QWidget):
         self.poll.timeout.connect(lambda: self.scan_folder(automatic=True))
         self._scan_when_shown = False
         self._stale = True
+        self._folder_pairs = 0  # likely duplicates found after the folder last brought people
 
         self.title = heading()
         self.intro = paragraph()
@@ -96,6 +98,7 @@ class SyncPage(QWidget):
         self.progress = QProgressBar()
         self.progress.hide()
         self.message = MessageLabel("notice")
+        self.import_offer = self._offer_button()
         self.error = MessageLabel("error")
         bundles = QVBoxLayout(self.bundle_box)
         row = QHBoxLayout()
@@ -112,6 +115,7 @@ class SyncPage(QWidget):
         row.addWidget(self.cancel_button)
         bundles.addLayout(row)
         bundles.addWidget(self.message)
+        bundles.addLayout(_row(self.import_offer))
         bundles.addWidget(self.error)
         self.drop_hint = paragraph(name="muted")
         bundles.addWidget(self.drop_hint)
@@ -122,6 +126,9 @@ class SyncPage(QWidget):
         self.folder_off_button = QPushButton(clicked=self.stop_folder)
         self.scan_button = QPushButton(clicked=lambda: self.scan_folder())
         self.folder_report = paragraph()
+        self.folder_report.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.folder_report.setFocusPolicy(Qt.TabFocus)  # a screen reader reaches every file's status
+        self.folder_offer = self._offer_button()
         folder = QVBoxLayout(self.folder_box)
         folder.addWidget(self.folder_label)
         row = QHBoxLayout()
@@ -130,6 +137,7 @@ class SyncPage(QWidget):
         row.addStretch(1)
         folder.addLayout(row)
         folder.addWidget(self.folder_report)
+        folder.addLayout(_row(self.folder_offer))
         # What happened, and whether laptops match
         self.state_box = QGroupBox()
         self.last_import_label = paragraph()
@@ -188,6 +196,7 @@ class SyncPage(QWidget):
         self.message.clear_message()
         self.error.clear_message()
         self.folder_report.clear()
+        self._duplicates_reviewed()
         self._busy(False)
         self._show_status(None)
 
@@ -324,19 +333,29 @@ class SyncPage(QWidget):
             result = ImportResult()
             for path in paths:
                 import_bundle(store, path, result, _reporter(control))
-            return result
+            return result, found_after_import(store, result.people)
 
         self._busy(True)
+        self._offer_review(self.import_offer, 0)
         self._run(work, _("Importing sync bundles…"), self._imported)
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, outcome: tuple[ImportResult, int]) -> None:
+        result, pairs = outcome
         self._busy(False)
         text = import_summary(result.applied, result.already_here, result.conflicts, sum(result.revived.values()))
-        if result.counts.get("person"):
-            text += " " + _("People arrived from other laptops: use \"Review people who may be registered twice\" "
-                            "below to find anyone registered on two laptops.")
-        self.message.show_message(text)
+        self.message.show_message(" ".join([text, duplicates_text(pairs)]).strip())
+        self._offer_review(self.import_offer, pairs)
         self.imported.emit()
+
+    def _offer_button(self) -> QPushButton:
+        """Offered in a result line when an import brought in people who may be registered twice: the
+        review waits for the connector (a calm app does not open a window over their work)."""
+        button = QPushButton(clicked=self.review_duplicates)
+        button.hide()
+        return button
+
+    def _offer_review(self, button: QPushButton, pairs: int) -> None:
+        button.setVisible(pairs > 0)
 
     def review_duplicates(self):
         """Open (or raise) the side-by-side review of people who may be registered twice."""
@@ -354,6 +373,13 @@ class SyncPage(QWidget):
         dialog, self.duplicates_dialog = self.duplicates_dialog, None
         if dialog is not None:
             dialog.deleteLater()
+        self._duplicates_reviewed()
+
+    def _duplicates_reviewed(self) -> None:
+        """The review was opened and closed (or the screen locked): the offers have done their work."""
+        self._folder_pairs = 0
+        self._offer_review(self.import_offer, 0)
+        self._offer_review(self.folder_offer, 0)
 
     # drag and drop ----------------------------------------------------------------------------
 
@@ -389,13 +415,19 @@ class SyncPage(QWidget):
             return  # the next change or poll tries again
 
         def work(store, control):
-            return watch.scan(store, should_stop=control.should_cancel)
+            report = watch.scan(store, should_stop=control.should_cancel)
+            return report, found_after_import(store, report.imported.people)
 
         self._run(work, _("Checking the sync folder…"), self._scanned,
-                  then_refresh=lambda report: bool(report.imported.applied))
+                  then_refresh=lambda outcome: bool(outcome[0].imported.applied))
 
-    def _scanned(self, report) -> None:
-        self.folder_report.setText(folder_summary(report))
+    def _scanned(self, outcome) -> None:
+        report, pairs = outcome
+        if report.imported.applied:  # a scan bringing nothing keeps the last offer: it is still true
+            self._folder_pairs = pairs
+        self.folder_report.setText("\n".join(filter(None, [folder_summary(report),
+                                                           duplicates_text(self._folder_pairs)])))
+        self._offer_review(self.folder_offer, self._folder_pairs)
         if report.imported.applied:
             self.imported.emit()
 
@@ -490,6 +522,10 @@ class SyncPage(QWidget):
         self.digest_label.setAccessibleName(_("Check code"))
         self.digest_hint.setText(_("Two laptops that show the same check code hold the same shared records."))
         self.duplicates_button.setText(_("Review people who may be registered twice…"))
+        for button in (self.import_offer, self.folder_offer):
+            button.setText(self.duplicates_button.text())
+        # TRANSLATORS: accessible name of the list of bundle files in the shared sync folder, each with its status.
+        self.folder_report.setAccessibleName(_("Files in the sync folder"))
         if self.status is not None:
             self._show_status(self.status)
 
@@ -512,6 +548,20 @@ def _reporter(control):
     return progress
 
 
+def _row(widget: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def duplicates_text(pairs: int) -> str:
+    return ngettext(
+        "{count} pair of people may be one person registered on two laptops.",
+        "{count} pairs of people may each be one person registered on two laptops.",
+        pairs).format(count=format_number(pairs)) if pairs else ""
+
+
 def import_summary(applied: int, already: int, conflicts: int, revived: int) -> str:
     parts = [ngettext("Imported {count} new change.", "Imported {count} new changes.", applied).format(
         count=format_number(applied))]
@@ -520,8 +570,8 @@ def import_summary(applied: int, already: int, conflicts: int, revived: int) -> 
                               already).format(count=format_number(already)))
     if conflicts:
         parts.append(ngettext(
-            "{count} edit met another edit of the same detail: the latest is kept, the other is in the history.",
-            "{count} edits met another edit of the same detail: the latest is kept, the others are in the history.",
+            "{count} field was edited on two laptops; the later edit was kept; see the field's history.",
+            "{count} fields were edited on two laptops; the later edit was kept; see each field's history.",
             conflicts).format(count=format_number(conflicts)))
     if revived:
         parts.append(ngettext(
@@ -541,13 +591,10 @@ def last_import_text(last: dict) -> str:
 
 
 def folder_summary(report) -> str:
+    """The scan in words: what was imported, then every file of the folder with its status."""
     lines = [ngettext("Imported {count} new change from the folder.", "Imported {count} new changes from the folder.",
                       report.imported.applied).format(count=format_number(report.imported.applied))]
-    reasons = {
-        watch.PARTIAL: _("{name}: still arriving; it will be imported once it is complete."),
-        watch.OTHER_TEAM: _("{name}: from another team, so it was left alone."),
-        watch.TOO_NEW: _("{name}: made by a newer version of the app. Update the app on this laptop."),
-        watch.DAMAGED: _("{name}: damaged or not a sync bundle, so it was left alone."),
-    }
-    lines += [reasons[f.outcome].format(name=f.name) for f in report.files if f.outcome in reasons]
+    # A line starting with a (left-to-right) file name would otherwise read left to right in Arabic or Urdu.
+    mark = "\u200f" if is_right_to_left() else ""
+    lines += [mark + watch.status_text(f, left_to_right(f.name)) for f in report.files]
     return "\n".join(lines)

@@ -59,13 +59,8 @@ def run_scan(args) -> int:
     out(ngettext("Imported {count} new change from the sync folder.",
                  "Imported {count} new changes from the sync folder.", report.imported.applied).format(
         count=format_number(report.imported.applied)))
-    reasons = {watch.PARTIAL: _("still arriving; it will be imported once it is complete"),
-               watch.OTHER_TEAM: _("from another team, so it was left alone"),
-               watch.TOO_NEW: _("made by a newer version of the app: update the app on this laptop"),
-               watch.DAMAGED: _("damaged or not a sync bundle, so it was left alone")}
     for item in report.files:
-        if item.outcome in reasons:
-            out(f"  {item.name}: {reasons[item.outcome]}")
+        out("  " + watch.status_text(item))
     out(_("Wrote this laptop's bundle to {path}.").format(path=shown(written.path)))
     return 0
 

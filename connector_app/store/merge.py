@@ -218,8 +218,15 @@ class RemoteBatch:
     known: dict = field(default_factory=dict)     # device_no -> [dseq, ...]
     newest: int = 0
     counts: dict = field(default_factory=dict)    # record type -> changes applied
-    conflicts: int = 0    # edits of a field another laptop had also edited: the latest won, the other is in history
+    # (record id, field): edited on two laptops, neither having seen the other's edit; the later won,
+    # the other is in the field's history (see _note_outcome).
+    conflicted: set = field(default_factory=set)
     revived: dict = field(default_factory=dict)   # record id -> type: deleted here, back by a later edit elsewhere
+    holds: dict = field(default_factory=dict)     # device id -> sequence ranges it held, as its last bundle said
+
+    @property
+    def conflicts(self) -> int:
+        return len(self.conflicted)
 
     def finish(self, store) -> None:
         if self.newest:
@@ -237,7 +244,7 @@ class RemoteBatch:
                 store.changes.note_known_run(device_no, run_start, previous)
         for record_type, count in sorted(self.counts.items()):
             store.audit.record("sync_import", record_type, None, count)
-        self.known, self.newest, self.counts = {}, 0, {}  # conflicts and revived stay: the import reports them
+        self.known, self.newest, self.counts = {}, 0, {}  # conflicted and revived stay: the import reports them
 
 
 def apply_remote(store, change: Change, batch: RemoteBatch | None = None) -> bool:
@@ -341,26 +348,54 @@ def apply_remote_many(store, changes: list[Change], batch: RemoteBatch) -> list[
         flush()
         before = RecordState.load(conn, change.record_id)
         results.append(apply_remote(store, change, batch))
-        _note_outcome(conn, change, device_no, store.changes.device_no, before, batch)
+        _note_outcome(store, change, device_no, before, batch)
         seen.stale = True  # it may have erased, merged or placed anything: read again before the next create
     flush()
     return results
 
 
-def _note_outcome(conn, change: Change, device_no: int, local_device: int, before, batch: RemoteBatch) -> None:
-    """What the Sync screen tells: edits that met another edit of the same field (the incoming one
-    is older than the value here, or replaces one typed on this laptop), and deleted records
-    that came back."""
+def _note_outcome(store, change: Change, device_no: int, before, batch: RemoteBatch) -> None:
+    """What the Sync screen tells: fields edited on two laptops (a conflict the merge resolved), and
+    deleted records that came back."""
     if before is None:
         return
     version = (before.versions or {}).get(change.field) if change.op in (SET, REDACT) else None
-    if isinstance(version, list) and len(version) > 1 and version[1] != device_no and (
-            version[0] > change.hlc or version[1] == local_device):
-        batch.conflicts += 1
+    conn = store.connection
+    if isinstance(version, list) and len(version) > 1 and version[1] != device_no and _concurrent(
+            store, change, device_no, version[0], version[1], batch):
+        batch.conflicted.add((change.record_id, change.field))
     if before.state == DELETED_STATE:
         after = RecordState.load(conn, change.record_id)
         if after is not None and after.state == LIVE:
             batch.revived[change.record_id] = change.record_type
+
+
+def _concurrent(store, change: Change, device_no: int, other_hlc: int, other_no: int, batch: RemoteBatch) -> bool:
+    """Whether the incoming edit and the field's edit here were made without either laptop having seen the
+    other: a real conflict, not one laptop correcting what it had received. The later edit's laptop had seen
+    the earlier one if it held it (this laptop: it had it before this import; another: its last bundle,
+    written after that edit, said so) and its clock was past it (a clock moves past every change received).
+    Only a conflict that can be shown is counted: without such a bundle from the later edit's laptop, the
+    edits are taken as one after the other."""
+    row = store.connection.execute(
+        "SELECT dseq FROM change WHERE record_id = ? AND device_no = ? AND hlc = ? AND field = ? AND op IN (?, ?)",
+        (change.record_id, other_no, other_hlc, change.field, SET, REDACT)).fetchone()
+    if row is None:
+        return False
+    devices = store.changes.devices
+    incoming = (change.hlc, change.device_id, device_no, change.dseq)
+    here = (other_hlc, devices.id_of(other_no), other_no, row[0])
+    later, earlier = (incoming, here) if incoming[:2] > here[:2] else (here, incoming)
+    if later[2] == store.changes.device_no:
+        return earlier is incoming  # this laptop never held the edit arriving now
+    holds = batch.holds.get(later[1], {})
+
+    def held(edit) -> bool:
+        return any(first <= edit[3] <= last for first, last in holds.get(edit[1], []))
+
+    if not held(later):
+        return False  # what it said it held was said before it made this edit: it may have seen the other since
+    return not (held(earlier) and later[0] > earlier[0])
 
 
 class _Prefetch:

@@ -93,19 +93,25 @@ def mark_not_same(store, first: str, second: str) -> None:
     store.set_meta(_NOT_SAME, json.dumps(sorted(pairs)))
 
 
-def find_duplicates(store, *, limit: int | None = None) -> list[Candidate]:
-    """Likely duplicate pairs among the people here, likeliest first."""
+def find_duplicates(store, *, limit: int | None = None, among: set[str] | None = None) -> list[Candidate]:
+    """Likely duplicate pairs among the people here, likeliest first; with ``among`` (person ids), only
+    the pairs with one of them (after an import: the people who arrived), far quicker on a large team."""
     people = _people(store)
     excluded = not_same(store)
     scores: dict[tuple[int, int], float] = {}
     for key, members in _blocks(people).items():
         names = [people[i]["name"] for i in members]
         cutoff = WITH_DETAILS_CUTOFF if key.startswith("p:") else NAME_CUTOFF
-        for a in range(len(names) - 1):
-            # Each against those after it; rapidfuzz loops over the choices in C.
-            for _name, score, offset in process.extract(names[a], names[a + 1:], scorer=fuzz.token_sort_ratio,
+        for a in range(len(names) - 1 if among is None else len(names)):
+            if among is not None and people[members[a]]["id"] not in among:
+                continue
+            # Each against those after it (or, for one of ``among``, every other); rapidfuzz loops in C.
+            start = a + 1 if among is None else 0
+            for _name, score, offset in process.extract(names[a], names[start:], scorer=fuzz.token_sort_ratio,
                                                         score_cutoff=cutoff, limit=None):
-                i, j = members[a], members[a + 1 + offset]
+                if start + offset == a:
+                    continue
+                i, j = members[a], members[start + offset]
                 pair = (i, j) if i < j else (j, i)
                 scores[pair] = max(scores.get(pair, 0), score)
     found = []
@@ -130,3 +136,8 @@ def find_duplicates(store, *, limit: int | None = None) -> list[Candidate]:
         found.append(Candidate(ids[0], ids[1], min(100, round(score * 100 / 123)), tuple(reasons)))
     found.sort(key=lambda c: (-c.score, c.first, c.second))
     return found[:limit] if limit is not None else found
+
+
+def found_after_import(store, arrived: set[str]) -> int:
+    """After an import: how many likely duplicate pairs the people who arrived (ids) are part of."""
+    return len(find_duplicates(store, among=arrived)) if arrived else 0

@@ -57,7 +57,9 @@ class ImportResult:
     already_here: int = 0
     counts: dict = field(default_factory=dict)
     senders: list = field(default_factory=list)
-    conflicts: int = 0                             # edits that met another edit of the same field
+    conflicts: int = 0                             # fields edited on two laptops, resolved by the merge
+    conflicted: set = field(default_factory=set)   # (record id, field) of those, counted once across bundles
+    people: set = field(default_factory=set)       # ids of the people with a change applied (duplicates.py)
     revived: dict = field(default_factory=dict)    # record type -> deleted records brought back
 
     def as_json(self) -> str:
@@ -293,19 +295,25 @@ def import_bundle(store, path: Path, result: ImportResult | None = None,
         header = read_header(handle)
         if header.team_id != team.team_id:
             raise OtherTeam()
-        applied, already, counts = 0, 0, {}
-        batch = RemoteBatch()
+        applied, already, counts, arrived = 0, 0, {}, set()
+        # What each laptop held, as its own last bundle says (this one's header for its sender): whether
+        # two edits of a field were made without seeing each other (merge._concurrent).
+        batch = RemoteBatch(holds={**{device: info.get("holds", {}) for device, info in peers(store).items()},
+                                   header.sender: header.holds})
         with store.atomic():
             total = sum(v for v in header.counts.values() if isinstance(v, int))
             for chunk in _chunks(read_body(handle, header, team.bundle_key), lambda done: progress(done, total)):
                 for change, new in zip(chunk, apply_remote_many(store, chunk, batch)):
                     if new:
                         applied += 1
+                        if change.record_type == "person":
+                            arrived.add(change.record_id)
                         counts[change.record_type] = counts.get(change.record_type, 0) + 1
                     else:
                         already += 1
             batch.finish(store)
-            result.conflicts += batch.conflicts
+            result.conflicted |= batch.conflicted
+            result.conflicts = len(result.conflicted)
             for record_type in batch.revived.values():
                 result.revived[record_type] = result.revived.get(record_type, 0) + 1
             heard = peers(store)
@@ -314,6 +322,7 @@ def import_bundle(store, path: Path, result: ImportResult | None = None,
                                         "imported": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
                 store.set_meta(_PEERS, json.dumps(heard, sort_keys=True))
     result.applied += applied
+    result.people |= arrived
     result.already_here += already
     for kind, count in counts.items():
         result.counts[kind] = result.counts.get(kind, 0) + count

@@ -9,9 +9,11 @@ A scan remembers each file by (name, size, modification time), so an unchanged
 bundle is not read again; a changed one is (import is idempotent, so reading one
 twice costs time, never records). Files that are still arriving are left alone:
 the names sync tools give partial files, and a bundle that reads as cut short
-(a plain shared drive copying it) is tried again at the next scan. Another team's
-bundle, a damaged one and one from a newer app are remembered with their reason
-and shown, not retried until the file changes.
+(a plain shared drive copying it) is tried again at the next scan, until it has
+stayed the same (size and modification time) for SETTLE_SECONDS: then it is not
+arriving but damaged. Another team's bundle, a damaged one and one from a newer
+app are remembered with their reason and named again at every scan, not read
+again until the file changes. Nothing in the folder is ever deleted.
 
 Settings live in the workspace (encrypted), not in QSettings: the CLI and the
 desktop app share them, and nothing about the team leaks to the user's profile.
@@ -20,12 +22,14 @@ desktop app share them, and nothing about the team leaks to the user's profile.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from connector_app.errors import UserError
-from connector_app.i18n import _
+from connector_app.i18n import _, format_number, ngettext
 from connector_app.sync.bundle import BundleRefused, BundleTooNew, CutShort, OtherTeam, read_header
+from connector_app.store.merge import ChangeRefused, NewerChange
 from connector_app.sync.exchange import ExportResult, ImportResult, export_bundle, import_bundle
 
 SUFFIX = ".cbundle"
@@ -36,6 +40,9 @@ _SEEN = "sync_folder_seen"       # meta: {file name: {"size", "mtime", "outcome"
 IMPORTED, UNCHANGED, OWN, PARTIAL, OTHER_TEAM, TOO_NEW, DAMAGED = (
     "imported", "unchanged", "own", "partial", "other_team", "too_new", "damaged")
 _FINAL = (IMPORTED, OTHER_TEAM, TOO_NEW, DAMAGED)  # remembered: not read again until the file changes
+# A file that still cannot be read after staying the same this long is damaged, not still arriving: a copy
+# or a sync tool at work changes its size or time well within it.
+SETTLE_SECONDS = 120
 
 
 @dataclass
@@ -99,32 +106,59 @@ class FolderUnavailable(UserError):
                  "Nothing was imported.").format(path=self.args[0])
 
 
-def scan(store, path: Path | None = None, *, should_stop=lambda: False) -> ScanReport:
-    """Import every new or changed bundle in the folder; one transaction per bundle."""
+def scan(store, path: Path | None = None, *, should_stop=lambda: False, now=time.time) -> ScanReport:
+    """Import every new or changed bundle in the folder; one transaction per bundle.
+
+    Every file gets one status at every scan (``FileOutcome``); ``now`` is the clock (seconds)."""
     path = path or folder(store)
     report = ScanReport()
     if path is None:
         return report
     seen = _seen(store)
+    remembered = dict(seen)
     mine = own_name(store)
-    for file in candidates(path):
+    clock = now()
+    files = candidates(path)
+    try:
+        _scan_files(store, files, seen, report, mine, clock, should_stop)
+    finally:  # what was learnt is kept even if a file fails half way: imported ones are not read again
+        if not should_stop():  # files gone from the folder are forgotten
+            present = {f.name for f in files}
+            seen = {name: value for name, value in seen.items() if name in present}
+        if seen != remembered:
+            store.set_meta(_SEEN, json.dumps(seen, sort_keys=True))
+    return report
+
+
+def _scan_files(store, files: list[Path], seen: dict, report: ScanReport, mine: str, clock: float,
+                should_stop) -> None:
+    for file in files:
         if should_stop():
             break
         if file.name == mine:
             report.files.append(FileOutcome(file.name, OWN))
             continue
-        info = file.stat()
+        try:
+            info = file.stat()
+        except OSError:
+            continue  # gone since the folder was listed (a sync tool renaming it): the next scan sees it
         stamp = {"size": info.st_size, "mtime": info.st_mtime_ns}
         before = seen.get(file.name)
-        if before and {k: before.get(k) for k in stamp} == stamp and before.get("outcome") in _FINAL:
-            report.files.append(FileOutcome(file.name, UNCHANGED))
+        same = bool(before) and {k: before.get(k) for k in stamp} == stamp
+        if same and before.get("outcome") in _FINAL:
+            outcome = before["outcome"]
+            report.files.append(FileOutcome(file.name, UNCHANGED if outcome == IMPORTED else outcome))
             continue
         outcome = _import_one(store, file, report)
+        if outcome.outcome == PARTIAL:
+            since = before.get("since", clock) if same and before.get("outcome") == PARTIAL else clock
+            if clock - since >= SETTLE_SECONDS:
+                outcome = FileOutcome(file.name, DAMAGED)  # not arriving: it stopped changing, still unreadable
+            else:
+                seen[file.name] = {**stamp, "outcome": PARTIAL, "since": since}
         report.files.append(outcome)
         if outcome.outcome in _FINAL:
             seen[file.name] = {**stamp, "outcome": outcome.outcome}
-            store.set_meta(_SEEN, json.dumps(seen, sort_keys=True))
-    return report
 
 
 def _import_one(store, file: Path, report: ScanReport) -> FileOutcome:
@@ -137,14 +171,32 @@ def _import_one(store, file: Path, report: ScanReport) -> FileOutcome:
         return FileOutcome(file.name, IMPORTED, report.imported.applied - before)
     except OtherTeam:
         return FileOutcome(file.name, OTHER_TEAM)
-    except BundleTooNew:
+    except (BundleTooNew, NewerChange):
         return FileOutcome(file.name, TOO_NEW)
     except CutShort:
         return FileOutcome(file.name, PARTIAL)  # what a file still being copied looks like: try again later
-    except BundleRefused:
+    except (BundleRefused, ChangeRefused):
         return FileOutcome(file.name, DAMAGED)
     except OSError:
         return FileOutcome(file.name, PARTIAL)  # locked or vanished while a sync tool works on it
+
+
+def status_text(item: FileOutcome, shown_name: str | None = None) -> str:
+    """One file's status in words, with its name (``shown_name``: the name as the screen shows it)."""
+    name = shown_name or item.name
+    if item.outcome == IMPORTED:
+        return ngettext("{name}: imported, {count} new change.", "{name}: imported, {count} new changes.",
+                        item.applied).format(name=name, count=format_number(item.applied))
+    texts = {
+        UNCHANGED: lambda: _("{name}: imported; nothing new since."),
+        OWN: lambda: _("{name}: this laptop's own bundle."),
+        PARTIAL: lambda: _("{name}: still arriving; it will be imported once it is complete."),
+        OTHER_TEAM: lambda: _("{name}: from another team, so it was left alone."),
+        TOO_NEW: lambda: _("{name}: made by a newer version of the app. Update the app on this laptop."),
+        DAMAGED: lambda: _("{name}: damaged or not a sync bundle, so it was not imported; it stays in the folder. "
+                           "Ask whoever wrote it to export it again."),
+    }
+    return texts[item.outcome]().format(name=name)
 
 
 def write_own(store, path: Path | None = None) -> ExportResult | None:

@@ -72,3 +72,17 @@ def test_blocking_keeps_twenty_thousand_people_quick():
                        "phone": None, "area": None, "languages": set()})
     compared = sum(len(m) * (len(m) - 1) // 2 for m in duplicates._blocks(people).values())
     assert compared < 20_000 * 19_999 // 2 // 50
+
+
+def test_after_an_import_only_the_pairs_of_people_who_arrived_are_looked_for(store):
+    stefan = _add(store, "Ștefan Popescu")
+    stefan_again = _add(store, "Popescu Stefan")
+    jan = _add(store, "Jan Kowalski", contact_details="07700 900123")
+    jan_again = _add(store, "Janek Kowalsky", contact_details="+44 7700 900123")
+    halima = _add(store, "Halima Yusuf")
+    everyone = {frozenset((c.first, c.second)): c for c in find_duplicates(store)}
+    assert set(everyone) == {frozenset((stefan, stefan_again)), frozenset((jan, jan_again))}
+    among = {frozenset((c.first, c.second)): c for c in find_duplicates(store, among={jan_again, halima})}
+    assert among == {frozenset((jan, jan_again)): everyone[frozenset((jan, jan_again))]}
+    assert duplicates.found_after_import(store, {stefan}) == 1
+    assert duplicates.found_after_import(store, {halima}) == 0 == duplicates.found_after_import(store, set())

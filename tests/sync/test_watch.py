@@ -88,8 +88,79 @@ def test_partial_files_and_other_teams_bundles_are_left_alone_with_a_reason(pair
     report = watch.scan(other)
     outcomes = {f.name: f.outcome for f in report.files}
     assert outcomes["connector-copying.cbundle"] == watch.IMPORTED
-    assert outcomes["connector-stranger.cbundle"] == watch.UNCHANGED
+    assert outcomes["connector-stranger.cbundle"] == watch.OTHER_TEAM  # named again, not read again
     assert {p.display_name for p in other.people.iter_all()} == {"Amira Haddad"}
+
+
+class Clock:
+    """The scan's clock, moved by the test (no sleeping)."""
+
+    def __init__(self):
+        self.seconds = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.seconds
+
+
+def _statuses(report) -> dict:
+    return {f.name: f.outcome for f in report.files}
+
+
+def test_every_file_keeps_one_status_scan_after_scan(pair, template_workspace, tmp_path, monkeypatch):
+    hub, other, shared = pair
+    _person(hub, "Amira Haddad")
+    watch.write_own(hub)
+    watch.write_own(other)
+    hub_name, own = watch.own_name(hub), watch.own_name(other)
+    whole = (shared / hub_name).read_bytes()
+    (shared / "connector-empty.cbundle").write_bytes(b"")
+    (shared / "connector-truncated.cbundle").write_bytes(whole[: len(whole) // 2])
+    (shared / "connector-copying.cbundle").write_bytes(whole[:40])
+    stranger = laptop(template_workspace[0], tmp_path / "stranger")
+    try:
+        create_team(stranger)
+        export_bundle(stranger, shared / "connector-stranger.cbundle")
+    finally:
+        stranger.close()
+    clock = Clock()
+    reads = []
+    real_import = watch._import_one
+    monkeypatch.setattr(watch, "_import_one", lambda store, file, report: (
+        reads.append(file.name), real_import(store, file, report))[1])
+
+    first = _statuses(watch.scan(other, now=clock))
+    assert first == {hub_name: watch.IMPORTED, own: watch.OWN, "connector-stranger.cbundle": watch.OTHER_TEAM,
+                     "connector-empty.cbundle": watch.PARTIAL, "connector-truncated.cbundle": watch.PARTIAL,
+                     "connector-copying.cbundle": watch.PARTIAL}
+    clock.seconds += 60
+    second = _statuses(watch.scan(other, now=clock))
+    assert second == {**first, hub_name: watch.UNCHANGED}  # another team's bundle is named every time
+    # The copy goes on (the file changes), the others stay as they are past the settling time.
+    (shared / "connector-copying.cbundle").write_bytes(whole[:80])
+    clock.seconds += watch.SETTLE_SECONDS
+    third = _statuses(watch.scan(other, now=clock))
+    assert third == {**second, "connector-empty.cbundle": watch.DAMAGED,
+                     "connector-truncated.cbundle": watch.DAMAGED}
+    reads.clear()
+    clock.seconds += 10 * watch.SETTLE_SECONDS
+    fourth = watch.scan(other, now=clock)
+    assert _statuses(fourth) == {**third, "connector-copying.cbundle": watch.DAMAGED}
+    assert reads == ["connector-copying.cbundle"]  # the damaged and the stranger's are not read again
+    damaged = next(f for f in fourth.files if f.name == "connector-truncated.cbundle")
+    text = watch.status_text(damaged)
+    assert text.startswith("connector-truncated.cbundle: damaged") and "export it again" in text
+    assert (shared / "connector-empty.cbundle").exists() and (shared / "connector-truncated.cbundle").exists()
+    assert other.people.count() == 1
+    # Written again, whole: tried again and imported.
+    shutil.copyfile(shared / hub_name, shared / "connector-truncated.cbundle")
+    fifth = _statuses(watch.scan(other, now=clock))
+    assert fifth["connector-truncated.cbundle"] == watch.IMPORTED
+    assert fifth["connector-empty.cbundle"] == watch.DAMAGED
+    # A file removed from the folder is forgotten; put back unchanged, it is judged afresh.
+    (shared / "connector-empty.cbundle").unlink()
+    assert "connector-empty.cbundle" not in _statuses(watch.scan(other, now=clock))
+    (shared / "connector-empty.cbundle").write_bytes(b"")
+    assert _statuses(watch.scan(other, now=clock))["connector-empty.cbundle"] == watch.PARTIAL
 
 
 def test_a_missing_folder_says_so_and_changes_nothing(pair, tmp_path):

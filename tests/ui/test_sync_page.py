@@ -71,7 +71,7 @@ def test_join_then_import_a_dropped_bundle_and_refuse_a_bad_one(qtbot, page, hub
     page.dropEvent(drop)
     _idle(qtbot, page)
     qtbot.waitUntil(lambda: "Imported" in page.message.text(), timeout=10_000)
-    assert "registered twice" in page.message.text()
+    assert "registered on two laptops" not in page.message.text() and page.import_offer.isHidden()
     assert {p.display_name for p in page.workspace.store.people.iter_all()} == {"Amira Haddad"}
     qtbot.waitUntil(lambda: bool(page.status.peers), timeout=10_000)
     assert "People: 1" in page.last_import_label.text()
@@ -102,7 +102,8 @@ def test_write_a_bundle_and_use_a_watched_folder(qtbot, page, hub, tmp_path):
     page.set_folder(shared)
     _idle(qtbot, page)
     qtbot.waitUntil(lambda: "Imported 1 new change" in page.folder_report.text(), timeout=20_000)
-    assert "connector-other.cbundle: damaged or not a sync bundle" in page.folder_report.text()
+    shown = page.folder_report.text().replace("\u2066", "").replace("\u2069", "")  # names kept left to right
+    assert "connector-other.cbundle: damaged or not a sync bundle" in shown
     assert page.folder_label.toolTip() == str(shared.resolve())
     page.grab().save("/tmp/sync-page.png")
 
@@ -162,3 +163,88 @@ def test_the_sync_screen_in_the_window_writes_the_bundle_on_lock_and_on_exit(qtb
     wait_idle(qtbot, window)
     window.close()
     assert len(list(shared.glob("connector-*.cbundle"))) == 1
+
+
+def _drop(page, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    page.dropEvent(QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+
+
+def test_an_import_bringing_people_registered_twice_offers_the_review(qtbot, page, hub, tmp_path):
+    store = page.workspace.store
+    join_team(store, current_team(hub).join_code)
+    store.people.add(Person(display_name="Haddad Amira", consent_scope="share_team", consent_on="2026-01-05"))
+    page.refresh()
+    _idle(qtbot, page)
+    export_bundle(hub, tmp_path / "hub.cbundle")
+    _drop(page, tmp_path / "hub.cbundle")
+    qtbot.waitUntil(lambda: "Imported" in page.message.text(), timeout=20_000)
+    _idle(qtbot, page)
+    assert "1 pair of people may be one person registered on two laptops." in page.message.text()
+    assert page.import_offer.isVisible() and "registered twice" in page.import_offer.text()
+    page.grab().save("/tmp/folder-offer.png")
+    qtbot.mouseClick(page.import_offer, Qt.LeftButton)  # offered, not opened over the connector's work
+    dialog = page.duplicates_dialog
+    qtbot.waitUntil(lambda: bool(dialog.pairs), timeout=10_000)
+    assert {dialog.left.values["display_name"].text(), dialog.right.values["display_name"].text()} == {
+        "Amira Haddad", "Haddad Amira"}
+    qtbot.mouseClick(dialog.close_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.duplicates_dialog is None, timeout=10_000)
+    assert page.import_offer.isHidden()
+    # Importing the same bundle again brings no one new: nothing is offered.
+    _drop(page, tmp_path / "hub.cbundle")
+    qtbot.waitUntil(lambda: "already here" in page.message.text(), timeout=20_000)
+    assert page.import_offer.isHidden() and "registered on two laptops" not in page.message.text()
+
+
+def test_the_folder_list_names_every_file_and_offers_the_review(qtbot, page, hub, tmp_path):
+    store = page.workspace.store
+    join_team(store, current_team(hub).join_code)
+    store.people.add(Person(display_name="Amira Hadad", consent_scope="share_team", consent_on="2026-01-05"))
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    watch.set_folder(hub, shared)
+    watch.write_own(hub)
+    (shared / "connector-empty.cbundle").write_bytes(b"")
+    page.set_folder(shared)
+    _idle(qtbot, page)
+    qtbot.waitUntil(lambda: "Imported 1 new change" in page.folder_report.text(), timeout=20_000)
+    _idle(qtbot, page)
+    lines = page.folder_report.text().splitlines()
+    assert any(watch.own_name(hub) in line and "imported, 1 new change." in line for line in lines)
+    assert any("connector-empty.cbundle" in line and "still arriving" in line for line in lines)
+    assert "1 pair of people may be one person registered on two laptops." in lines
+    assert page.folder_offer.isVisible()
+    # A check that brings nothing keeps the offer, and names every file again.
+    qtbot.mouseClick(page.scan_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Imported 0 new changes" in page.folder_report.text(), timeout=20_000)
+    assert page.folder_offer.isVisible()
+    assert any(watch.own_name(hub) in line and "nothing new since" in line
+               for line in page.folder_report.text().splitlines())
+    page.grab().save("/tmp/folder-list.png")
+    qtbot.mouseClick(page.folder_offer, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.duplicates_dialog is not None and bool(page.duplicates_dialog.pairs),
+                    timeout=10_000)
+    page.duplicates_dialog.reject()
+    assert page.folder_offer.isHidden()
+
+
+def test_a_conflict_is_told_in_words_in_the_last_import(qtbot, page, hub, tmp_path):
+    store = page.workspace.store
+    join_team(store, current_team(hub).join_code)
+    export_bundle(hub, tmp_path / "1.cbundle")
+    _drop(page, tmp_path / "1.cbundle")
+    qtbot.waitUntil(lambda: "Imported" in page.message.text(), timeout=20_000)
+    _idle(qtbot, page)
+    person = next(hub.people.iter_all())
+    hub.people.update(person.id, area="Hillside")
+    hub.people.update(person.id, about="Likes the sewing group")
+    export_bundle(hub, tmp_path / "2.cbundle")
+    page.runner.run(lambda control: (store.people.update(person.id, area="Riverside"),
+                                     store.people.update(person.id, about="Runs the sewing group")))
+    _idle(qtbot, page)
+    _drop(page, tmp_path / "2.cbundle")
+    expected = "2 fields were edited on two laptops; the later edit was kept; see each field's history."
+    qtbot.waitUntil(lambda: expected in page.message.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: expected in page.last_import_label.text(), timeout=20_000)
