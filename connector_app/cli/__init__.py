@@ -12,7 +12,7 @@ import sys
 
 from connector_app import __version__
 from connector_app.cli import backup, check, demo, init, passphrase, person, report, sheet, sync, team
-from connector_app.cli.common import printable, quiet_stdout
+from connector_app.cli.common import err, quiet_stdout
 from connector_app.errors import DiskFull, UserError
 from connector_app.fileio import os_error
 from connector_app.i18n import _, choose_language, set_language
@@ -75,8 +75,7 @@ def _run(argv: list[str]) -> int:
 
 
 def _fail(line: str) -> int:
-    # One line, always: a path holding a line break is shown with it written as \n.
-    print(printable(line.replace("\r", "\\r").replace("\n", "\\n")), file=sys.stderr)
+    err(line)
     return 1
 
 
