@@ -69,7 +69,6 @@ def test_monthly_for_one_staff_member_in_welsh(run, known, tmp_path):
 @pytest.mark.parametrize("argv, says", [
     (("--month", "2026-13"), "A month looks like"),
     (("--month", "March"), "A month looks like"),
-    (("--month", "2026-03", "--lang", "xx-nowhere"), "not a language code"),
     (("--month", "2026-03", "--staff", "no-such-id"), "No Staff member"),
 ])
 def test_monthly_mistakes_get_one_line(run, known, tmp_path, argv, says):
