@@ -110,3 +110,36 @@ def test_ctrl_c_during_the_demo_says_what_stays(workspace_path, run):
     assert re.search(r"Stopped\. [0-9,]+ demo records made so far stay in the workspace\.\s*$", output), output
     check_code, _out, _err = run("check", "--workspace", str(workspace_path))
     assert check_code == 0
+
+
+def test_ctrl_c_is_acted_on_at_the_next_report_and_the_usual_handler_comes_back():
+    from connector_app.cli.progress import Stopped, stoppable
+    before = signal.getsignal(signal.SIGINT)
+    with pytest.raises(Stopped, match="^said$"), stoppable("said") as progress:
+        progress(1, 10)
+        signal.raise_signal(signal.SIGINT)  # a real signal, delivered to this process
+        assert progress.should_stop()
+        progress(2, 10)
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+@pytest.mark.parametrize("step", [1, 2, 3])
+def test_a_backup_stopped_at_any_step_leaves_no_file(workspace, tmp_path, step):
+    from connector_app.cli.progress import Stopped
+
+    def stop_at(done, total):
+        if done == step:
+            raise Stopped("stopped")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(Stopped):
+        workspace.backup(out / "b.cbackup", progress=stop_at)
+    assert list(out.iterdir()) == []
+    assert [p.name for p in workspace.backup_dir.iterdir() if p.name.startswith(".")] == []
+
+
+def test_check_reports_each_step(workspace):
+    from connector_app.store.integrity import check_store
+    seen = []
+    report = check_store(workspace.store, workspace.db_path, progress=lambda done, total: seen.append((done, total)))
+    assert report["problems"] == 0 and seen == [(1, 3), (2, 3), (3, 3)]
