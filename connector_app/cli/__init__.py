@@ -26,6 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="connector-app",
         description=_("Encrypted records for community connectors. With no command, starts the desktop app."),
+        epilog=_("Exit codes: 0 done; 1 a problem, said in one line on stderr; 2 wrong usage. Long commands "
+                 "show their progress when run at a terminal, and Ctrl+C stops them without leaving anything "
+                 "half-written."),
     )
     parser.add_argument("--version", action="version", version=f"connector-app {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))

@@ -53,6 +53,7 @@ def run_import(args) -> int:
     with open_store(args) as (_workspace, store), stoppable("") as progress:
         for item in items:
             name = names[item.path]
+            # TRANSLATORS: a line that keeps updating on the terminal while a sync bundle is read.
             progress.label = lambda done, total, name=name: _("{file}: {done} of {total} changes").format(
                 file=name, done=done, total=total)
             progress.said = _("Stopped. {file} was not imported; the files before it were.").format(file=name)
@@ -121,7 +122,10 @@ def register(subparsers) -> None:
     export.add_argument("--all", action="store_true",
                         help=_("every change this laptop holds (for a laptop joining the team)"))
     export.set_defaults(run=run_export)
-    importing = commands.add_parser("import", help=_("take in bundles from the team's other laptops"))
+    importing = commands.add_parser(
+        "import", help=_("take in bundles from the team's other laptops"),
+        epilog=_("Each file is named with what happened to it. The exit code is 1 if any file could not be "
+                 "imported (each such file is named on stderr; the others are imported), else 0."))
     add_workspace_option(importing)
     importing.add_argument("files", nargs="+", metavar=_("FILE"))
     importing.set_defaults(run=run_import)
