@@ -16,6 +16,7 @@ from pathlib import Path
 
 from connector_app.errors import UserError
 from connector_app.fileio import os_error
+from connector_app.store.merge import ChangeRefused, NewerChange
 from connector_app.sync.bundle import BundleRefused, BundleTooNew, OtherTeam
 from connector_app.sync.exchange import ImportResult, import_bundle
 
@@ -96,9 +97,9 @@ def import_file(store, item: FileImport, result: ImportResult, progress=lambda d
         import_bundle(store, item.path, result, progress=progress)
     except OtherTeam:
         item.outcome = OTHER_TEAM
-    except BundleTooNew:
+    except (BundleTooNew, NewerChange):
         item.outcome = TOO_NEW
-    except BundleRefused as exc:
+    except (BundleRefused, ChangeRefused) as exc:  # a change no app could write: damaged or forged
         item.outcome, item.refusal = REFUSED, exc
     except OSError as exc:  # unreadable (permissions, a drive pulled out): the next files still go in
         item.outcome, item.refusal = REFUSED, os_error(exc, item.path)

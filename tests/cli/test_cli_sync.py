@@ -85,3 +85,20 @@ def test_two_bundles_of_one_size_are_both_read(run, team):
     code, out, _err = _import(run, team, "good.cbundle", "again.cbundle")
     assert code == 0 and "again.cbundle: already here, nothing new." in out and "read only once" not in out
     assert "3 changes were already here." in out
+
+
+def test_a_well_sealed_bundle_with_a_bad_change_is_named_and_the_next_file_still_goes_in(run, team):
+    """A change no app could write (forged by a holder of the team's key) is refused like damage, per file."""
+    import json
+    from connector_app.store.workspace import Workspace
+    from connector_app.sync.bundle import Header, write_bundle
+    from connector_app.sync.team import current_team
+    store = Workspace(team / "hub").unlock(PASSPHRASE)
+    key, team_id = current_team(store).bundle_key, current_team(store).team_id
+    store.close()
+    header = Header(team_id, "0190a000-0000-7000-8000-0000000000aa", {}, {}, {}, "2026-11-24T00:00:00Z")
+    with open(team / "forged.cbundle", "wb") as handle:
+        write_bundle(handle, header, [json.dumps({"d": 1, "s": "x"}).encode("utf-8")], key)
+    code, out, err = _import(run, team, "forged.cbundle", "good.cbundle")
+    assert code == 1 and "good.cbundle: imported 3 new changes." in out
+    assert err.startswith("forged.cbundle: it cannot be used (badly formed change)"), err
