@@ -38,11 +38,12 @@ DIALOGS: dict[str, DialogFactory] = {
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    from connector_app.cli.documents import language_code
     from connector_app.i18n import _
     parser = argparse.ArgumentParser(prog="connector-app screenshots",
                                      description=_("Save every screen and dialog of a demo workspace as PNG files."))
     parser.add_argument("--out", required=True, metavar="DIR", help=_("the folder to write the PNG files into"))
-    parser.add_argument("--lang", default="en_GB", metavar="L", help=_("the interface language, e.g. cy or ur"))
+    parser.add_argument("--lang", default="en_GB", metavar="L", type=language_code, help=_("the interface language, e.g. cy or ur"))
     parser.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light")
     # No per cent sign: argparse formats help with %, and gettext would take "% s" for a placeholder.
     parser.add_argument("--scale", type=int, choices=(1, 2), default=1, help=_("2 for double size"))

@@ -12,7 +12,7 @@ import sys
 
 from connector_app import __version__
 from connector_app.cli import backup, check, demo, init, passphrase, person, report, sheet, sync, team
-from connector_app.cli.common import printable, quiet_stdout
+from connector_app.cli.common import err, quiet_stdout
 from connector_app.errors import DiskFull, UserError
 from connector_app.fileio import os_error
 from connector_app.i18n import _, choose_language, set_language
@@ -26,6 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="connector-app",
         description=_("Encrypted records for community connectors. With no command, starts the desktop app."),
+        epilog=_("Exit codes: 0 done; 1 a problem, said in one line on stderr; 2 wrong usage. Long commands "
+                 "show their progress when run at a terminal, and Ctrl+C stops them without leaving anything "
+                 "half-written."),
     )
     parser.add_argument("--version", action="version", version=f"connector-app {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
@@ -75,8 +78,7 @@ def _run(argv: list[str]) -> int:
 
 
 def _fail(line: str) -> int:
-    # One line, always: a path holding a line break is shown with it written as \n.
-    print(printable(line.replace("\r", "\\r").replace("\n", "\\n")), file=sys.stderr)
+    err(line)
     return 1
 
 

@@ -9,6 +9,7 @@ from connector_app.cli.common import (
     ENV_PASSPHRASE, ENV_RECOVERY_CODE, add_output_option, add_workspace_option, open_store, out, output_path,
     read_secret,
 )
+from connector_app.cli.progress import stoppable
 from connector_app.errors import BackupInvalid
 from connector_app.fileio import os_error, shown
 from connector_app.i18n import _
@@ -17,8 +18,11 @@ from connector_app.store.workspace import Workspace
 
 def run_backup(args) -> int:
     target = output_path(args)
-    with open_store(args, daily_backup=False) as (workspace, _store):
-        workspace.backup(target)
+    with open_store(args, daily_backup=False) as (workspace, _store), \
+            stoppable(_("Stopped. No backup was written.")) as progress:
+        progress.label = lambda done, total: _("Writing the backup: step {done} of {total}").format(
+            done=done, total=total)
+        workspace.backup(target, progress=progress)
     out(_("Backup written to {path}. It opens with the passphrase in use today.").format(path=shown(target)))
     return 0
 

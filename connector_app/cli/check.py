@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from connector_app.cli.common import add_workspace_option, open_store, out
+from connector_app.cli.progress import stoppable
 from connector_app.domain.records import BY_NAME
 from connector_app.i18n import _, format_number, ngettext
 from connector_app.store.backup import automatic_backups, total_size
@@ -21,8 +22,9 @@ def _size(n: int) -> str:
 
 
 def run(args) -> int:
-    with open_store(args, daily_backup=False) as (workspace, store):
-        report = check_store(store, workspace.db_path)
+    with open_store(args, daily_backup=False) as (workspace, store), stoppable(_("Stopped.")) as progress:
+        progress.label = lambda done, total: _("Checking: step {done} of {total}").format(done=done, total=total)
+        report = check_store(store, workspace.db_path, progress=progress)
         backups = automatic_backups(workspace.backup_dir)
         report["backups"] = {"count": len(backups), "bytes": total_size(workspace.backup_dir)}
         if report["problems"] == 0 and current_team(store) is not None:

@@ -197,3 +197,8 @@ def out(text: str = "") -> None:
     except UnicodeEncodeError:  # a terminal that cannot show every character (or a non-UTF-8 path)
         encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
         print(text.encode(encoding, "replace").decode(encoding))
+
+
+def err(line: str) -> None:
+    """One line on stderr, always one: a name holding a line break is shown with it written as \\n."""
+    print(printable(line.replace("\r", "\\r").replace("\n", "\\n")), file=sys.stderr)

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from contextlib import contextmanager
 from typing import Iterator
 
 from connector_app.cli.common import (
-    add_workspace_option, bounded_int, is_terminal, open_store, out, read_new_passphrase, workspace_path,
+    add_workspace_option, bounded_int, open_store, out, read_new_passphrase, workspace_path,
 )
+from connector_app.cli.progress import Stopped, stoppable
 from connector_app.errors import DiskFull, DiskFullPartly
-from connector_app.i18n import _, format_number
+from connector_app.i18n import _, format_number, ngettext
 from connector_app.store.workspace import Workspace
 
 # Sane maxima: beyond them the demo would run for hours or until memory is gone.
 MAX_PEOPLE = 100_000
 MAX_MONTHS = 120
-
-
-def _progress(done: int, total: int) -> None:
-    if is_terminal(sys.stderr):
-        print(f"\r{done * 100 // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
 
 
 def _record_count(store) -> int:
@@ -48,19 +43,25 @@ def run(args) -> int:
     from connector_app import demo as demo_data  # its word lists are large; load only when asked
 
     started = time.perf_counter()
-    with _workspace_for_demo(args) as (_workspace, store):
+    with _workspace_for_demo(args) as (_workspace, store), stoppable("") as progress:
+        progress.label = lambda done, total: _("Making demo data: step {done} of {total}").format(
+            done=done, total=total)
         before = _record_count(store)
         try:
             counts = demo_data.generate(store, people=args.people, months=args.months, seed=args.seed,
-                                        progress=_progress)
+                                        progress=progress, should_cancel=progress.should_stop)
+        except (demo_data.Cancelled, Stopped):
+            # Each batch is committed whole: say how many records stay.
+            kept = _record_count(store) - before
+            raise Stopped(ngettext("Stopped. {count} demo record made so far stays in the workspace.",
+                                   "Stopped. {count} demo records made so far stay in the workspace.", kept)
+                          .format(count=format_number(kept))) from None
         except DiskFull:
             # The demo commits in batches: what was committed before the disk filled stays. Say how much.
             kept = _record_count(store) - before
             if kept:
                 raise DiskFullPartly(kept) from None
             raise
-    if is_terminal(sys.stderr):
-        print(file=sys.stderr)
     out(_("Demo data written in {seconds} s: {total} records.").format(
         seconds=format_number(round(time.perf_counter() - started, 1)), total=format_number(sum(counts.values()))))
     return 0

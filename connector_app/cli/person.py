@@ -8,6 +8,7 @@ import sys
 from connector_app.cli.common import (
     add_output_option, add_workspace_option, is_terminal, open_store, out, output_path, plain_text,
 )
+from connector_app.cli.documents import add_language_option, document_language
 from connector_app.errors import UserError
 from connector_app.fileio import check_output_path, shown
 from connector_app.i18n import _, ngettext
@@ -46,8 +47,7 @@ def run_export(args) -> int:
     pdf_target = check_output_path(args.pdf, force=args.force) if args.pdf else None
     translator = None
     if pdf_target is not None:
-        from connector_app.cli.report import translator_from
-        translator = translator_from(args.lang)
+        translator = document_language(args.lang)
     with open_store(args) as (_workspace, store):
         data = write_copy(store, args.id, target, pdf_target, translator, force=args.force)
     out(ngettext("Wrote {count} record to {path}.", "Wrote {count} records to {path}.",
@@ -107,7 +107,7 @@ def register(subparsers) -> None:
     export.add_argument("id", type=plain_text)
     add_output_option(export)
     export.add_argument("--pdf", metavar=_("FILE"), help=_("also write a readable PDF copy for the person"))
-    export.add_argument("--lang", metavar="L", help=_("language of the PDF (default: the app's)"))
+    add_language_option(export, _("language of the PDF (default: the app's)"))
     export.set_defaults(run=run_export)
 
     erase = commands.add_parser("erase", help=_("erase a person and everything about them"))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from datetime import date
 
 from connector_app.cli.common import add_workspace_option, open_store, out
+from connector_app.cli.documents import add_language_option, document_language
 from connector_app.errors import UserError
 from connector_app.fileio import check_output_path
-from connector_app.i18n import _, current_translator, document_translator, is_translated, language_name
+from connector_app.i18n import _
 
 
 def parse_month(text: str) -> date:
@@ -24,20 +24,6 @@ def parse_month(text: str) -> date:
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
-def translator_from(code: str | None):
-    if not code:
-        return current_translator()
-    try:
-        translator = document_translator(code)
-    except ValueError:
-        raise UserError(_("{code} is not a language code this app knows (try cy, pl, ur, bn).").format(
-            code=code)) from None
-    if not is_translated(code):
-        print(_("The app is not translated into {language} yet, so this prints in English.").format(
-            language=language_name(code)), file=sys.stderr)
-    return translator
-
-
 def run_monthly(args) -> int:
     from connector_app.reports.monthly import monthly_report
     from connector_app.reports.pdf import write
@@ -49,7 +35,7 @@ def run_monthly(args) -> int:
     elif suffix in ("pdf", "csv") and suffix != args.format:
         raise UserError(_("The file name ends in .{suffix} but the format asked for is {format}: "
                           "change one of them.").format(suffix=suffix, format=args.format))
-    translator = translator_from(args.lang)
+    translator = document_language(args.lang)
     with open_store(args) as (_workspace, store):
         if args.staff:
             store.staff.get(args.staff)  # a clear message for an unknown id
@@ -72,7 +58,7 @@ def register(subparsers) -> None:
     monthly.add_argument("--format", choices=("pdf", "csv"), default=None,
                          help=_("pdf or csv (default: from the file name's ending, else pdf)"))
     monthly.add_argument("--out", required=True, metavar=_("FILE"))
-    monthly.add_argument("--lang", metavar="L", help=_("language of the document (default: the app's)"))
+    add_language_option(monthly, _("language of the document (default: the app's)"))
     monthly.add_argument("--no-suppress", action="store_true",
                          help=_("an internal copy: show counts of people below 5 and staff names"))
     monthly.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))

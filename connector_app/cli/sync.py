@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from connector_app.cli.common import add_output_option, add_workspace_option, open_store, out, output_path
+from pathlib import Path
+
+from connector_app.cli.common import add_output_option, add_workspace_option, err, open_store, out, output_path
+from connector_app.cli.progress import stoppable
 from connector_app.domain.records import BY_NAME
 from connector_app.fileio import shown
 from connector_app.i18n import _, format_number, ngettext
-from connector_app.sync import watch
-from connector_app.sync.exchange import ImportResult, export_bundle, import_bundle
+from connector_app.sync import files, watch
+from connector_app.sync.exchange import ImportResult, export_bundle
 
 
 def run_export(args) -> int:
     target = output_path(args)
-    with open_store(args) as (_workspace, store):
-        result = export_bundle(store, target, everything=args.all)
+    with open_store(args) as (_workspace, store), stoppable(_("Stopped. No bundle was written.")) as progress:
+        progress.label = lambda done, total: _("Reading changes: {done} of {total}").format(done=done, total=total)
+        result = export_bundle(store, target, everything=args.all, progress=progress)
     out(ngettext("Wrote {count} change to {path}; it is safe to remove.",
                  "Wrote {count} changes to {path}; it is safe to remove.", result.changes).format(
         count=format_number(result.changes), path=shown(target)))
@@ -24,11 +28,50 @@ def run_export(args) -> int:
     return 0
 
 
+def _names(paths: list[Path]) -> dict[Path, str]:
+    """Each file by its name; by its whole path only where two named files share a name."""
+    names = [path.name for path in set(paths)]
+    return {path: path.name if names.count(path.name) == 1 else shown(path) for path in paths}
+
+
+def _refusal(item: files.FileImport) -> str:
+    """Why a file was refused, as the part of a sentence its message already holds."""
+    if item.outcome == files.OTHER_TEAM:
+        return _("from another team, so it was left alone")
+    if item.outcome == files.TOO_NEW:
+        return _("made by a newer version of the app: update the app on this laptop")
+    reason = item.refusal.args[-1] if item.refusal is not None and item.refusal.args else ""
+    return _("it cannot be used ({reason}); nothing from this file was changed").format(
+        reason=str(reason).rstrip(".\u06d4\u0964") or _("it is damaged or not a sync bundle"))
+
+
 def run_import(args) -> int:
+    """Each named file once, each all or nothing, each named with what happened; then the totals."""
     result = ImportResult()
-    with open_store(args) as (_workspace, store):
-        for path in args.files:
-            import_bundle(store, path, result)
+    items = files.plan(args.files)
+    names = _names([item.path for item in items])
+    with open_store(args) as (_workspace, store), stoppable("") as progress:
+        for item in items:
+            name = names[item.path]
+            # TRANSLATORS: a line that keeps updating on the terminal while a sync bundle is read.
+            progress.label = lambda done, total, name=name: _("{file}: {done} of {total} changes").format(
+                file=name, done=done, total=total)
+            progress.said = _("Stopped. {file} was not imported; the files before it were.").format(file=name)
+            files.import_file(store, item, result, progress)
+    failed = 0
+    for item in items:
+        name = names[item.path]
+        if item.outcome == files.IMPORTED:
+            out(ngettext("{file}: imported {count} new change.", "{file}: imported {count} new changes.",
+                         item.applied).format(file=name, count=format_number(item.applied)))
+        elif item.outcome == files.ALREADY_HERE:
+            out(_("{file}: already here, nothing new.").format(file=name))
+        elif item.outcome == files.SAME_AS:
+            out(_("{file}: the same bundle as {other}, so it was read only once.").format(
+                file=name, other=names[item.same_as]))
+        else:
+            failed += 1
+            err(f"{name}: {_refusal(item)}")
     out(ngettext("Imported {count} new change.", "Imported {count} new changes.", result.applied).format(
         count=format_number(result.applied)))
     for record_type, count in sorted(result.counts.items()):
@@ -36,7 +79,7 @@ def run_import(args) -> int:
     if result.already_here:
         out(ngettext("{count} change was already here.", "{count} changes were already here.",
                      result.already_here).format(count=format_number(result.already_here)))
-    return 0
+    return 1 if failed else 0
 
 
 def run_folder(args) -> int:
@@ -74,7 +117,10 @@ def register(subparsers) -> None:
     export.add_argument("--all", action="store_true",
                         help=_("every change this laptop holds (for a laptop joining the team)"))
     export.set_defaults(run=run_export)
-    importing = commands.add_parser("import", help=_("take in bundles from the team's other laptops"))
+    importing = commands.add_parser(
+        "import", help=_("take in bundles from the team's other laptops"),
+        epilog=_("Each file is named with what happened to it. The exit code is 1 if any file could not be "
+                 "imported (each such file is named on stderr; the others are imported), else 0."))
     add_workspace_option(importing)
     importing.add_argument("files", nargs="+", metavar=_("FILE"))
     importing.set_defaults(run=run_import)

@@ -129,12 +129,17 @@ def _temp_name(out: Path, temp_dir: Path | None) -> Path:
     return Path(temp_dir or out.parent) / f".{out.name}.records.{os.getpid()}"
 
 
+BACKUP_STEPS = 3  # progress units of a backup: snapshot verified, checksum, archive written
+
+
 def write_backup_from_connection(conn, db_key: bytes, keys_path: Path, out: Path, *,
-                                 schema_version: int | None = None, temp_dir: Path | None = None) -> None:
+                                 schema_version: int | None = None, temp_dir: Path | None = None,
+                                 progress=lambda done, total: None) -> None:
     """Write a verified backup to ``out``; on any failure nothing is left behind and ``out`` is untouched.
 
     The snapshot is made in ``temp_dir`` (default: beside ``out``); a workspace passes
     its backups folder, where a killed backup's snapshot is cleaned up at the next start.
+    ``progress(done, total)`` after each step may raise to stop: nothing is left behind then either.
     """
     out = Path(out)
     make_private_dir(out.parent)
@@ -144,6 +149,7 @@ def write_backup_from_connection(conn, db_key: bytes, keys_path: Path, out: Path
     temp.unlink(missing_ok=True)
     try:
         version = snapshot(conn, temp, db_key)
+        progress(1, BACKUP_STEPS)
         if schema_version is not None:
             version = schema_version
         keys = Path(keys_path).read_bytes()
@@ -152,12 +158,14 @@ def write_backup_from_connection(conn, db_key: bytes, keys_path: Path, out: Path
             "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "sha256": {"records.db": _sha256_file(temp), "keys.json": hashlib.sha256(keys).hexdigest()},
         }
+        progress(2, BACKUP_STEPS)
         try:
             with atomic_writer(out) as handle:
                 with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_STORED) as archive:
                     archive.writestr("manifest.json", json.dumps(manifest, indent=2))
                     archive.writestr("keys.json", keys)
                     archive.write(temp, "records.db")
+                progress(3, BACKUP_STEPS)  # before the rename: a stop here still leaves no file
         except OSError as exc:
             if getattr(exc, "errno", None) == 28:
                 raise DiskFull() from None
@@ -166,7 +174,8 @@ def write_backup_from_connection(conn, db_key: bytes, keys_path: Path, out: Path
         temp.unlink(missing_ok=True)
 
 
-def write_backup(store, db_key: bytes, keys_path: Path, out: Path, *, temp_dir: Path | None = None) -> None:
+def write_backup(store, db_key: bytes, keys_path: Path, out: Path, *, temp_dir: Path | None = None,
+                 progress=lambda done, total: None) -> None:
     """A backup of the store's committed records, read on a connection of its own.
 
     (``VACUUM INTO`` cannot run inside a transaction, and the store's own connection
@@ -176,7 +185,7 @@ def write_backup(store, db_key: bytes, keys_path: Path, out: Path, *, temp_dir: 
     try:
         conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
-        write_backup_from_connection(conn, db_key, keys_path, out, temp_dir=temp_dir)
+        write_backup_from_connection(conn, db_key, keys_path, out, temp_dir=temp_dir, progress=progress)
     finally:
         conn.close()
 

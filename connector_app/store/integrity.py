@@ -79,17 +79,26 @@ def check_database(db_path: Path, key: bytes) -> dict:
     return report
 
 
-def check_store(store, db_path: Path | None = None, key: bytes | None = None) -> dict:
+CHECK_STEPS = 3  # progress units of check_store: integrity, counts, digest
+
+
+def check_store(store, db_path: Path | None = None, key: bytes | None = None,
+                progress=lambda done, total: None) -> dict:
     """The health report: integrity (on a snapshot of its own), counts, changes, content digest.
 
-    Damage found marks the store's connection, so it writes nothing more.
+    Damage found marks the store's connection, so it writes nothing more. ``progress(done, total)``
+    after each step may raise to stop (the check writes nothing, so there is nothing to undo).
     """
     conn = store.connection
     db_path = Path(db_path or conn._path)
     report = check_database(db_path, key if key is not None else conn._key)
     report["problems"] = sum(1 for ok in report.values() if not ok)
+    progress(1, CHECK_STEPS)
     try:
-        report.update(counts=store.counts(), changes=store.changes.count(), digest=content_digest(store))
+        report.update(counts=store.counts(), changes=store.changes.count())
+        progress(2, CHECK_STEPS)
+        report.update(digest=content_digest(store))
+        progress(3, CHECK_STEPS)
     except (DatabaseError, WorkspaceDamaged):
         report.update(counts={}, changes=None, digest=None)
         report["problems"] += 1

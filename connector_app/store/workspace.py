@@ -219,16 +219,16 @@ class Workspace:
 
     # backups -------------------------------------------------------------------
 
-    def backup(self, out: Path) -> Path:
+    def backup(self, out: Path, progress=lambda done, total: None) -> Path:
         """An encrypted, verified, consistent copy of the workspace (records and key slots) in one file.
 
-        On a damaged workspace nothing is written (WorkspaceDamaged).
+        On a damaged workspace nothing is written (WorkspaceDamaged); nor when ``progress`` raises to stop.
         """
         from connector_app.store.backup import write_backup
         store, db_key = self._require_unlocked()
         temp_dir = None if self.read_only else self.backup_dir
         try:
-            write_backup(store, db_key, self.keys_path, Path(out), temp_dir=temp_dir)
+            write_backup(store, db_key, self.keys_path, Path(out), temp_dir=temp_dir, progress=progress)
         except WorkspaceDamaged:
             store.connection.note_damage()
             raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -69,7 +70,6 @@ def test_monthly_for_one_staff_member_in_welsh(run, known, tmp_path):
 @pytest.mark.parametrize("argv, says", [
     (("--month", "2026-13"), "A month looks like"),
     (("--month", "March"), "A month looks like"),
-    (("--month", "2026-03", "--lang", "xx-nowhere"), "not a language code"),
     (("--month", "2026-03", "--staff", "no-such-id"), "No Staff member"),
 ])
 def test_monthly_mistakes_get_one_line(run, known, tmp_path, argv, says):
@@ -167,3 +167,22 @@ def test_the_format_follows_the_file_name(run, known, tmp_path):
     code, _out, err = run("report", "monthly", "--month", "2026-03", "--out", str(target), "--workspace", str(path))
     assert code == 0, err
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # CSV with BOM, not a PDF
+
+
+NOTICE = "The app is not translated into French yet, so this prints in English."
+
+
+@pytest.mark.parametrize("argv", [
+    ("report", "monthly", "--month", "2026-03", "--out", "{T}/r.pdf"),
+    ("report", "monthly", "--month", "2026-03", "--out", "{T}/r.csv"),
+    ("sheet", "talent", "--blank", "--out", "{T}/s.pdf"),
+    ("sheet", "talent", "--person", "{P}", "--out", "{T}/s.pdf"),
+    ("person", "export", "{P}", "--out", "{T}/p.json", "--pdf", "{T}/p.pdf"),
+], ids=["monthly pdf", "monthly csv", "blank sheets", "a person's sheet", "subject-access copy"])
+def test_every_document_in_an_untranslated_language_says_so(run, filled, tmp_path, argv):
+    """Attack finding 3: each document the CLI writes gives the same notice, once, and is written."""
+    path, records = filled
+    argv = [a.replace("{T}", str(tmp_path)).replace("{P}", records["person"].id) for a in argv]
+    code, _out, err = run(*argv, "--lang", "fr", "--workspace", str(path))
+    assert code == 0 and err.strip().splitlines() == [NOTICE], err
+    assert all(Path(a).stat().st_size > 0 for a in argv if a.startswith(str(tmp_path)))
