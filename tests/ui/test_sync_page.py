@@ -162,3 +162,38 @@ def test_the_sync_screen_in_the_window_writes_the_bundle_on_lock_and_on_exit(qtb
     wait_idle(qtbot, window)
     window.close()
     assert len(list(shared.glob("connector-*.cbundle"))) == 1
+
+
+def test_the_duplicates_list_is_a_sound_model_reviewed_with_the_keyboard(qtbot, page, monkeypatch):
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    store = page.workspace.store
+    for first, second in (("Jan Kowalski", "Kowalski Jan"), ("Amira Haddad", "Amira Hadad")):
+        store.people.add(Person(display_name=first, consent_scope="share_team", consent_on="2026-01-05",
+                                languages=("pl", "en")))
+        store.people.add(Person(display_name=second, consent_scope="share_team", consent_on="2026-01-05",
+                                languages=("pl",)))
+    dialog = page.review_duplicates()
+    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2 and not page.runner.is_busy, timeout=10_000)
+    assert dialog.table.accessibleName() and dialog.keep_left.accessibleName()
+    assert dialog.model.headerData(2, Qt.Horizontal) == "Why they may be one person"
+    assert "a language in common" in dialog.model.index(0, 2).data()
+    assert dialog.left.values["languages"].text() in ("Polish and English", "Polish")  # names, never codes
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key_Down)
+    shown = {dialog.left.values["display_name"].text(), dialog.right.values["display_name"].text()}
+    assert shown == {dialog.model.index(1, 0).data(), dialog.model.index(1, 1).data()}
+    assert dialog.position.text() == "Pair 2 of 2"
+    qtbot.keyClick(dialog.table, Qt.Key_Delete)               # not the same person: not shown again
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and not page.runner.is_busy, timeout=10_000)
+    assert {dialog.model.index(0, 0).data(), dialog.model.index(0, 1).data()} != shown
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key_Return)               # compared below: the keyboard goes to "merge"
+    assert dialog.keep_left.hasFocus()
+    qtbot.keyClick(dialog.keep_left, Qt.Key_Space)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0 and not page.runner.is_busy, timeout=10_000)
+    assert store.people.count() == 3
+    dialog.forget()
+    assert dialog.position.text() == "No one looks registered twice."
