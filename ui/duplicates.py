@@ -310,6 +310,7 @@ class DuplicatesDialog(QDialog):
         self.keep_left.setAccessibleName(_("Merge the two, keeping the first person"))
         self.keep_right.setAccessibleName(_("Merge the two, keeping the second person"))
         self.different.setAccessibleName(_("Not the same person: do not show this pair again"))
+        # TRANSLATORS: the keyboard keys that move to the previous and the next pair.
         self.previous.setAccessibleDescription(_("Page Up"))
         self.next.setAccessibleDescription(_("Page Down"))
         self.keep_left.setText(_("Merge, keep the first person"))

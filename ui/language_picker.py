@@ -67,6 +67,7 @@ class LanguagePicker(QWidget):
         self.model.blockSignals(True)
         self.model.clear()
         for spoken in spoken_languages(current_translator(), (*offered, *self._chosen)):
+            # TRANSLATORS: a language in the list: its name in your language, then in itself: "Polish (polski)".
             text = _("{name} ({own_name})").format(name=spoken.name, own_name=spoken.own_name) \
                 if spoken.own_name else spoken.name
             item = QStandardItem(text)
