@@ -124,6 +124,8 @@ def translator_for(code: str) -> Translator:
     pseudo = PSEUDO_LANGUAGES.get(code)
     if pseudo is not None:
         return Translator(pseudo.code, pseudo.locale, PseudoTranslations(pseudo.pseudo))
+    if code == SOURCE.split("_")[0]:
+        code = SOURCE   # plain "en" is the app's English, UK English: 24/11/2026, not 11/24/26
     locale = parse_locale(code)
     return Translator(str(locale), locale, translations_for(code))
 

@@ -160,7 +160,7 @@ class DuplicatesDialog(QDialog):
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # a few hundred rows
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self.show_pair())
         self.table.installEventFilter(self)
@@ -185,7 +185,7 @@ class DuplicatesDialog(QDialog):
         inner.setLayout(columns)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(inner)
-        split = QSplitter(Qt.Vertical, childrenCollapsible=False)
+        self.split = split = QSplitter(Qt.Vertical, childrenCollapsible=False)
         split.addWidget(self.table)
         split.addWidget(scroll)
         split.setStretchFactor(1, 2)
@@ -203,6 +203,7 @@ class DuplicatesDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(split, 1)
         layout.addWidget(self.reasons)
+        layout.addStretch(0)
         layout.addLayout(merges)
         layout.addWidget(self.error)
         layout.addLayout(moves)
@@ -256,6 +257,7 @@ class DuplicatesDialog(QDialog):
         has = pair is not None
         for widget in (self.keep_left, self.keep_right, self.different, self.previous, self.next):
             widget.setEnabled(has)
+        self.split.setVisible(has)   # nothing to compare: only the sentence saying so
         self.left.show_person(pair[1] if has else None)
         self.right.show_person(pair[2] if has else None)
         if not has:
