@@ -257,6 +257,7 @@ class DuplicatesDialog(QDialog):
         has = pair is not None
         for widget in (self.keep_left, self.keep_right, self.different, self.previous, self.next):
             widget.setEnabled(has)
+            widget.setVisible(has)   # nothing to review: only the sentence saying so, and Close
         self.split.setVisible(has)   # nothing to compare: only the sentence saying so
         self.left.show_person(pair[1] if has else None)
         self.right.show_person(pair[2] if has else None)
