@@ -103,6 +103,7 @@ class ConnectingTimePage(QWidget):
         # The form scrolls when the window is short (a long language, 200%), rather than its rows overlapping.
         form_scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        form_scroll.setFocusPolicy(Qt.NoFocus)   # Tab goes through its fields, not the frame around them
         form_scroll.setWidget(self.form_box)
         form_scroll.setMinimumWidth(self.form_box.minimumSizeHint().width())
         body.addWidget(form_scroll, 1)
