@@ -146,6 +146,8 @@ def translator_for(code: str) -> Translator:
     if pseudo is not None:
         from connector_app.text.pseudo import PseudoTranslations
         return Translator(pseudo.code, None, PseudoTranslations(pseudo.pseudo))
+    if code == SOURCE.split("_")[0]:
+        code = SOURCE   # plain "en" is the app's English, UK English: 24/11/2026, not 11/24/26
     if code in LANGUAGES:  # one of ours, named as Babel names it: no need to load Babel to check it
         return Translator(code, None, translations_for(code))
     locale = parse_locale(code)

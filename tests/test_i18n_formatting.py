@@ -76,3 +76,14 @@ def test_lists_use_the_language_s_separators():
     assert i18n.translator_for("en_GB").format_list(["Welsh", "Urdu", "Somali"]) == "Welsh, Urdu and Somali"
     assert i18n.translator_for("ur").format_list(["ویلش", "اردو"]) == "ویلش اور اردو"
     assert i18n.translator_for("cy").format_list([]) == ""
+
+
+def test_plain_english_is_uk_english():
+    """A person's language "en", or ``--lang en``: dates as a UK hub writes them, never the US order."""
+    from datetime import date as _date
+
+    from connector_app.i18n import translator_for
+
+    english = translator_for("en")
+    assert english.code == "en_GB"
+    assert english.format_date(_date(2026, 11, 24), "short") == "24/11/2026"

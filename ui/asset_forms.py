@@ -9,22 +9,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from connector_app.domain import vocab
 from connector_app.domain.records import Asset, Venue
-from connector_app.i18n import _, language_name
+from connector_app.i18n import _
+from ui.language_picker import LanguagePicker
 from ui.list_page import ChoiceBox
 from ui.operations.activity import save_asset, save_venue
 from ui.tasks import failure_message
 from ui.widgets import MessageLabel, button_row, heading, primary_button
-
-# The languages the hubs serve (shared DOMAIN.md), offered first; any other in the workspace follows.
-HUB_LANGUAGES = ("en", "cy", "pl", "pt", "ro", "ur", "ar", "bn", "so")
-CODE_ROLE = Qt.UserRole + 1
-
 
 def note_edit() -> QPlainTextEdit:
     edit = QPlainTextEdit()
@@ -35,24 +31,6 @@ def note_edit() -> QPlainTextEdit:
 
 def typed(text: str) -> str | None:
     return text.strip() or None
-
-
-class LanguagesField(QListWidget):
-    """Languages as a list of ticks (Space ticks the current one), in the connector's language."""
-
-    def set_languages(self, offered, ticked) -> None:
-        self.clear()
-        codes = list(dict.fromkeys([*HUB_LANGUAGES, *offered, *ticked]))
-        for code in sorted(codes, key=lambda c: language_name(c).casefold()):
-            item = QListWidgetItem(language_name(code))
-            item.setData(CODE_ROLE, code)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if code in ticked else Qt.Unchecked)
-            self.addItem(item)
-
-    def languages(self) -> tuple[str, ...]:
-        items = (self.item(i) for i in range(self.count()))
-        return tuple(item.data(CODE_ROLE) for item in items if item.checkState() == Qt.Checked)
 
 
 class RecordDialog(QDialog):
@@ -120,8 +98,10 @@ class RecordDialog(QDialog):
     def forget(self) -> None:
         """Drop everything typed or shown (closing, or locking)."""
         for field in self.labels:
-            if isinstance(field, (QLineEdit, QPlainTextEdit, QListWidget, ChoiceBox)):
+            if isinstance(field, (QLineEdit, QPlainTextEdit, ChoiceBox)):
                 field.clear()
+            elif isinstance(field, LanguagePicker):
+                field.clear_text()
         self.workspace = None
 
 
@@ -133,16 +113,15 @@ class AssetDialog(RecordDialog):
         self.asset = asset
         self.name_edit, self.kind_box, self.offer_edit = QLineEdit(), ChoiceBox(), note_edit()
         self.venue_box, self.place_edit, self.times_edit = ChoiceBox(), QLineEdit(), QLineEdit()
-        self.contact_edit, self.languages_field = QLineEdit(), LanguagesField()
+        self.contact_edit, self.languages_field = QLineEdit(), LanguagePicker()
         self.accessibility_edit, self.active_check = note_edit(), QCheckBox()
-        self.languages_field.setMaximumHeight(130)
         for field in (self.name_edit, self.kind_box, self.offer_edit, self.venue_box, self.place_edit,
                       self.times_edit, self.contact_edit, self.languages_field, self.accessibility_edit):
             self.add_field(field)
         self.form.addRow(self.active_check)
         self.retranslate()
         self.venue_box.fill(_("No venue"), reader.venues())
-        self.languages_field.set_languages(reader.languages_spoken(), asset.languages if asset else ())
+        self.languages_field.set_languages(asset.languages if asset else (), offered=reader.languages_spoken())
         if asset is not None:
             self.name_edit.setText(asset.name)
             self.offer_edit.setPlainText(asset.offer or "")
@@ -164,7 +143,7 @@ class AssetDialog(RecordDialog):
             name=self.name_edit.text().strip(), kind=self.kind_box.currentData(),
             offer=typed(self.offer_edit.toPlainText()), venue_id=self.venue_box.currentData(),
             place=typed(self.place_edit.text()), times=typed(self.times_edit.text()),
-            contact=typed(self.contact_edit.text()), languages=self.languages_field.languages(),
+            contact=typed(self.contact_edit.text()), languages=tuple(self.languages_field.value()),
             accessibility=typed(self.accessibility_edit.toPlainText()), active=self.active_check.isChecked())
         return self.asset.with_changes(**values) if self.asset else Asset(**values)
 
@@ -180,7 +159,6 @@ class AssetDialog(RecordDialog):
             self.venue_box: _("&Venue"), self.place_edit: _("&Where, if not a venue"), self.times_edit: _("W&hen"),
             self.contact_edit: _("&Contact"), self.languages_field: _("&Languages"),
             self.accessibility_edit: _("&Accessibility")})
-        self.languages_field.setAccessibleDescription(_("Space ticks or unticks the language."))
         self.times_edit.setPlaceholderText(_("For example: Tuesdays 10 to 12"))
         self.active_check.setText(_("&Still running"))
         self.active_check.setAccessibleName(_("Still running"))

@@ -145,6 +145,9 @@ class AssetDirectory(SearchList):
         self.connections_table.activated.connect(self.open_person)
         self.outcome_box, self.outcome_label = ChoiceBox(), QLabel()
         self.outcome_label.setBuddy(self.outcome_box)
+        # Its longest outcome would hold the detail 350 pixels wide and squeeze the list's names: it elides instead.
+        self.outcome_box.setSizeAdjustPolicy(ChoiceBox.AdjustToMinimumContentsLengthWithIcon)
+        self.outcome_box.setMinimumContentsLength(10)
         self.outcome_button = QPushButton()
         self.outcome_button.clicked.connect(self.record_outcome)
         outcome_row = QHBoxLayout()

@@ -13,8 +13,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox,
-    QVBoxLayout, QWidget,
+    QDateEdit, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain.records import ConnectingTime
@@ -100,7 +100,13 @@ class ConnectingTimePage(QWidget):
         left.addWidget(self.sessions_table, 1)
         body = QHBoxLayout()
         body.addLayout(left, 2)
-        body.addWidget(self.form_box, 1, Qt.AlignTop)
+        # The form scrolls when the window is short (a long language, 200%), rather than its rows overlapping.
+        form_scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        form_scroll.setFocusPolicy(Qt.NoFocus)   # Tab goes through its fields, not the frame around them
+        form_scroll.setWidget(self.form_box)
+        form_scroll.setMinimumWidth(self.form_box.minimumSizeHint().width())
+        body.addWidget(form_scroll, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(self.title)

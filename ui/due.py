@@ -47,6 +47,11 @@ class DuePage(ListPage):
             box.blockSignals(False)
         self.reload()
 
+    def staff_changed(self, _staff_id: str) -> None:
+        """"Mine" means whoever uses the laptop now: chosen after unlocking (the list was read before), or switched."""
+        if self.queries is not None:
+            self.reload()
+
     def clear_filters(self) -> None:
         """Nothing typed or drawn from records to forget: the choices are fixed."""
 

@@ -5,21 +5,26 @@ the person on the side the connector chooses; the other becomes a pointer to the
 and every record follows (store.people_merge.merge_people), on every laptop once
 the merge travels. "Not the same person" is remembered and the pair is not shown
 again. Store work runs on the TaskRunner.
+
+Keyboard: the pairs are a list (PairsModel); the chosen pair shows side by side
+below it. Enter on a pair moves to its merge buttons, Delete says the two are not
+the same person, Page Up and Page Down step through the pairs anywhere.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
+    QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain.fields import Kind
 from connector_app.domain.records import Person
-from connector_app.i18n import _, format_date, format_number
+from connector_app.i18n import _, format_date, format_list, format_number, language_name
 from connector_app.store.people_merge import merge_people
 from connector_app.sync import duplicates
 from ui.tasks import failure_message
@@ -60,7 +65,56 @@ def shown_value(person: Person, name: str) -> str:
         return format_date(date.fromisoformat(value))
     if spec.kind is Kind.BOOL:
         return _("Yes") if value else _("No")
+    if spec.kind is Kind.LANGUAGES:
+        return format_list([language_name(code) for code in value])
     return ", ".join(value) if isinstance(value, tuple) else str(value)
+
+
+def reasons_text(candidate: duplicates.Candidate) -> str:
+    return format_list([_REASONS[r]() for r in candidate.reasons])
+
+
+class PairsModel(QAbstractTableModel):
+    """The pairs to review, likeliest first: both names and why they may be one person. Emptied on lock."""
+
+    COLUMNS = 3
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pairs: list[tuple[duplicates.Candidate, Person, Person]] = []
+
+    def set_pairs(self, pairs) -> None:
+        self.beginResetModel()
+        self._pairs = list(pairs)
+        self.endResetModel()
+
+    def pair_at(self, row: int):
+        return self._pairs[row] if 0 <= row < len(self._pairs) else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self._pairs)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):  # noqa: N802
+        if orientation != Qt.Horizontal or role != Qt.DisplayRole or not 0 <= section < self.COLUMNS:
+            return None
+        # TRANSLATORS: column titles of the list of people who may be registered twice.
+        return (_("First person"), _("Second person"), _("Why they may be one person"))[section]
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        pair = self.pair_at(index.row()) if index.isValid() else None
+        if pair is None or role not in (Qt.DisplayRole, Qt.AccessibleTextRole):
+            return None
+        if index.column() == 2:
+            return reasons_text(pair[0])
+        return pair[index.column() + 1].display_name
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Horizontal, 0, self.COLUMNS - 1)
+        if self._pairs:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._pairs) - 1, 2))
 
 
 class PersonColumn(QGroupBox):
@@ -98,8 +152,18 @@ class DuplicatesDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
-        self.pairs: list = []
-        self.index = 0
+        self.model = PairsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # a few hundred rows
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self.show_pair())
+        self.table.installEventFilter(self)
         self.title = heading()
         self.position = paragraph()
         self.reasons = paragraph()
@@ -121,6 +185,10 @@ class DuplicatesDialog(QDialog):
         inner.setLayout(columns)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(inner)
+        self.split = split = QSplitter(Qt.Vertical, childrenCollapsible=False)
+        split.addWidget(self.table)
+        split.addWidget(scroll)
+        split.setStretchFactor(1, 2)
         merges = QHBoxLayout()
         for button in (self.keep_left, self.keep_right, self.different):
             merges.addWidget(button)
@@ -131,9 +199,11 @@ class DuplicatesDialog(QDialog):
         moves.addStretch(1)
         moves.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.position, self.reasons):
+        for widget in (self.title, self.position):
             layout.addWidget(widget)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.reasons)
+        layout.addStretch(0)
         layout.addLayout(merges)
         layout.addWidget(self.error)
         layout.addLayout(moves)
@@ -146,37 +216,58 @@ class DuplicatesDialog(QDialog):
         self.runner.run(lambda control: load_pairs(workspace.store), label=_("Looking for people registered twice…"),
                         on_success=self._loaded, on_failure=self._failed)
 
+    @property
+    def pairs(self) -> list:
+        return self.model._pairs
+
+    @property
+    def row(self) -> int:
+        """The pair chosen in the list (the first when none is)."""
+        return max(self.table.currentIndex().row(), 0)
+
     def _loaded(self, pairs) -> None:
-        self.pairs = pairs
-        self.index = min(self.index, max(len(pairs) - 1, 0))
+        row = self.row   # after a merge or "not the same", the next pair takes the reviewed one's place
+        self.model.set_pairs(pairs)
+        if pairs:
+            self.table.setCurrentIndex(self.model.index(min(row, len(pairs) - 1), 0))
         self.show_pair()
 
     def _failed(self, exc: BaseException) -> None:
         self.error.show_message(failure_message(exc))
 
     def current(self):
-        return self.pairs[self.index] if self.pairs else None
+        return self.pairs[self.row] if self.pairs else None
 
     def step(self, delta: int) -> None:
         if self.pairs:
-            self.index = (self.index + delta) % len(self.pairs)
-            self.show_pair()
+            self.table.setCurrentIndex(self.model.index((self.row + delta) % len(self.pairs), 0))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table and event.type() == event.Type.KeyPress and self.current() is not None:
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+                self.keep_left.setFocus()   # compared below: the merge choices are next
+                return True
+            if event.key() == Qt.Key_Delete:
+                self.not_same()
+                return True
+        return super().eventFilter(watched, event)
 
     def show_pair(self) -> None:
         pair = self.current()
         has = pair is not None
         for widget in (self.keep_left, self.keep_right, self.different, self.previous, self.next):
             widget.setEnabled(has)
+            widget.setVisible(has)   # nothing to review: only the sentence saying so, and Close
+        self.split.setVisible(has)   # nothing to compare: only the sentence saying so
         self.left.show_person(pair[1] if has else None)
         self.right.show_person(pair[2] if has else None)
         if not has:
             self.position.setText(_("No one looks registered twice."))
             self.reasons.setText("")
             return
-        self.position.setText(_("Pair {number} of {total}").format(number=format_number(self.index + 1),
+        self.position.setText(_("Pair {number} of {total}").format(number=format_number(self.row + 1),
                                                                   total=format_number(len(self.pairs))))
-        reasons = ", ".join(_REASONS[r]() for r in pair[0].reasons)
-        self.reasons.setText(_("Why they may be one person: {reasons}.").format(reasons=reasons))
+        self.reasons.setText(_("Why they may be one person: {reasons}.").format(reasons=reasons_text(pair[0])))
 
     def merge(self, *, keep_left: bool) -> None:
         pair = self.current()
@@ -204,7 +295,7 @@ class DuplicatesDialog(QDialog):
 
     def forget(self) -> None:
         """Locking: no names stay in the dialog."""
-        self.pairs = []
+        self.model.set_pairs([])
         self.show_pair()
 
     def retranslate(self) -> None:
@@ -215,6 +306,16 @@ class DuplicatesDialog(QDialog):
         self.right.setTitle(_("Second person"))
         self.left.retranslate()
         self.right.retranslate()
+        self.model.retranslate()
+        self.table.setAccessibleName(_("People who may be registered twice"))
+        self.table.setAccessibleDescription(_("The chosen pair is compared below. Enter moves to the merge buttons; "
+                                              "Delete says they are not the same person."))
+        self.keep_left.setAccessibleName(_("Merge the two, keeping the first person"))
+        self.keep_right.setAccessibleName(_("Merge the two, keeping the second person"))
+        self.different.setAccessibleName(_("Not the same person: do not show this pair again"))
+        # TRANSLATORS: the keyboard keys that move to the previous and the next pair.
+        self.previous.setAccessibleDescription(_("Page Up"))
+        self.next.setAccessibleDescription(_("Page Down"))
         self.keep_left.setText(_("Merge, keep the first person"))
         self.keep_right.setText(_("Merge, keep the second person"))
         self.different.setText(_("Not the same person"))

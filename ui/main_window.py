@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.recovery_code_action.setEnabled(not self.is_demo)  # the demo has no recovery code to replace
         self.reports.set_unlocked(True)
         self.choose_staff()
+        self.preferences.follow_workspace()   # an open Settings shows the staff list and backups
         if self._idle_timeout_ms is None and self.settings is not None:  # as Settings says now
             self.idle.set_timeout_ms(max(1, self.settings.get(IDLE_LOCK_MINUTES)) * 60_000)
         self.idle.start()
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
         self.staff_label.setText(_("Working as {name}").format(name=name))
         self.refresh_home()  # Home shows this staff member's month
         self.shell.staff_changed(staff_id)
+        self.preferences.follow_workspace()
 
     def refresh_home(self) -> None:
         self.shell.refresh_home()
@@ -302,7 +304,6 @@ class MainWindow(QMainWindow):
         if self.shell is not None:
             self.shell.clear()
         self.reports.set_unlocked(False)
-        self.preferences.close_dialog()
         self.switch_staff_action.setEnabled(False)
         self.staff_label.clear()
         dialog, self.staff_dialog = self.staff_dialog, None
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
         self.clipboard.forget()
         self.lock_action.setEnabled(False)
         self.recovery_code_action.setEnabled(False)
+        self.preferences.follow_workspace()   # an open Settings forgets staff names and backups
         self.statusBar().clearMessage()
         self._show_demo(False)
         self.flow.show_start()
@@ -394,6 +396,7 @@ class MainWindow(QMainWindow):
                 widget.hide()
 
     def _backup_done(self, made: Path | None) -> None:
+        self.preferences.follow_workspace()  # an open Settings lists today's backup
         if made is not None and not self.statusBar().currentMessage():  # a recovery notice matters more
             self.statusBar().showMessage(_("Today's backup is saved."), STATUS_MESSAGE_MS)
 

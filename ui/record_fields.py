@@ -12,12 +12,13 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QGridLayout, QHBoxLayout, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain.fields import FieldSpec, Kind
-from connector_app.i18n import _, language_name
+from connector_app.i18n import _
+from ui.language_picker import LanguagePicker
 
 NOT_SET_DATE = QDate(1900, 1, 1)   # the bottom of a date editor's range stands for "no date"
 CHOICE_COLUMNS = 2
@@ -192,33 +193,20 @@ class ChoicesEditor(FieldEditor):
 
 
 class LanguagesEditor(FieldEditor):
-    """Language codes typed with commas ("ar, en"); their names shown below as a check."""
+    """Languages chosen by name from a list that narrows as you type (ui/language_picker.py); stored as codes."""
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None):
         super().__init__(spec, parent)
-        self.editor = QLineEdit()
-        self.editor.setPlaceholderText(_("Language codes, for example: ar, en, pl"))
-        self.names = QLabel(objectName="muted")
-        self.names.setWordWrap(True)
-        self.editor.textChanged.connect(self._show_names)
-        self.editor.textChanged.connect(self.changed)
-        self.layout_.addWidget(self.editor)
-        self.layout_.addWidget(self.names)
+        self.picker = LanguagePicker()
+        self.editor = self.picker.filter_edit   # the label's buddy: Alt+key lands in the search box
+        self.picker.changed.connect(self.changed)
+        self.layout_.addWidget(self.picker)
 
     def value(self) -> list[str]:
-        return [code for code in self.editor.text().replace(",", " ").split() if code]
+        return self.picker.value()
 
     def set_value(self, value: Any) -> None:
-        self.editor.setText(", ".join(value or ()))
-
-    def _show_names(self) -> None:
-        names = []
-        for code in self.value():
-            try:
-                names.append(language_name(code))
-            except Exception:  # not a language the app knows: validation says so on saving
-                names.append("?")
-        self.names.setText(", ".join(names))
+        self.picker.set_languages(value or ())
 
 
 class RefEditor(FieldEditor):

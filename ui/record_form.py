@@ -97,7 +97,7 @@ class RecordForm(QDialog):
         QApplication.instance().focusChanged.connect(self._focus_moved)
         self._fill()
         self.retranslate()
-        self.resize(640, 560)
+        self.resize(680, 680)  # a person's form shows its languages and consent without scrolling at once
 
     # values -----------------------------------------------------------------------------
 

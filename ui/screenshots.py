@@ -34,6 +34,10 @@ DIALOGS: dict[str, DialogFactory] = {
     "person-sheet": lambda window: window.reports.open_person_sheet(),
     "paper-sheet": lambda window: window.reports.open_paper_sheet(),
     "settings": lambda window: window.preferences.open(),
+    # The person whose page was shot last: their details, languages chosen by name.
+    "person-details": lambda window: window.shell.person_page.open_form(
+        "person", record_id=window.shell.person_page.person_id),
+    "duplicates": lambda window: window.shell.screens["sync"].review_duplicates(),
 }
 
 

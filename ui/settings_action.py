@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class SettingsAction(QObject):
-    """The menu item and its shortcut; one dialog at a time, closed on lock."""
+    """The menu item and its shortcut; one dialog at a time, following lock and unlock while open."""
 
     def __init__(self, window):
         super().__init__(window)
@@ -53,6 +53,7 @@ class SettingsAction(QObject):
         if dialog is not None:
             dialog.deleteLater()
 
-    def close_dialog(self) -> None:
+    def follow_workspace(self) -> None:
+        """Call after locking, unlocking and choosing who uses the laptop (ui/main_window.py)."""
         if self.dialog is not None:
-            self.dialog.forget()
+            self.dialog.follow_workspace()

@@ -5,8 +5,9 @@ Opened from Workspace > Settings… (Ctrl+,; ui/settings_action.py).
 Every change takes effect at once and is saved at once (no OK button to
 forget): the language retranslates every open screen, the idle lock counts with
 its new length, the staff member names every later change. Each setting is
-declared once in ui/settings.py; none holds record text. The dialog closes
-when the app locks (it lists staff names and backups).
+declared once in ui/settings.py; none holds record text. The dialog follows the
+workspace while it is open: locking empties the staff list and the backups
+(names and file dates are not for a locked laptop), unlocking fills them again.
 """
 
 from __future__ import annotations
@@ -134,16 +135,30 @@ class SettingsDialog(QDialog):
         self.window.idle.set_timeout_ms(minutes * 60_000)
 
     def _fill_staff(self) -> None:
+        """The staff list as the workspace has it now (none while locked), the one using the laptop chosen."""
         workspace = self.window.workspace
         shell = self.window.shell
         staff = shell.staff(active_only=True) if workspace is not None and shell is not None else []
         current = workspace.store.actor_id if workspace is not None else None
         self.staff_box.blockSignals(True)
-        for staff_id, name in staff:
-            self.staff_box.addItem(name, staff_id)
+        shown = [(self.staff_box.itemData(i), self.staff_box.itemText(i)) for i in range(self.staff_box.count())]
+        if shown != list(staff):
+            self.staff_box.clear()
+            for staff_id, name in staff:
+                self.staff_box.addItem(name, staff_id)
         self.staff_box.setCurrentIndex(max(0, self.staff_box.findData(current)) if staff else -1)
         self.staff_box.blockSignals(False)
         self.staff_box.setEnabled(bool(staff))
+
+    def follow_workspace(self) -> None:
+        """Locked, unlocked or another staff member chosen while the dialog is open: show it at once."""
+        self._fill_staff()
+        if self.window.workspace is None:
+            self.backups.clear()
+        else:
+            self.backups.status.clear_message()
+            self.backups.reload()
+        self.retranslate()
 
     def _staff_chosen(self, _index: int) -> None:
         staff_id = self.staff_box.currentData()
@@ -235,9 +250,3 @@ class SettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Close).setText(_("Close"))
         self._show_folders()
         self.backups.retranslate()
-
-    def forget(self) -> None:
-        """Locking: drop staff names and the backups list, then close."""
-        self.staff_box.clear()
-        self.backups.clear()
-        self.reject()

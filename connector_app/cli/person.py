@@ -11,7 +11,7 @@ from connector_app.cli.common import (
 from connector_app.cli.documents import add_language_option, document_language
 from connector_app.errors import UserError
 from connector_app.fileio import check_output_path, shown
-from connector_app.i18n import _, ngettext
+from connector_app.i18n import _, format_list, language_name, ngettext
 from connector_app.store.queries import PeopleFilter
 from connector_app.reports.subject_access_copy import write_copy
 from connector_app.store.subject_access import erase_person
@@ -37,7 +37,9 @@ def run_list(args) -> int:
         out(json.dumps(people, ensure_ascii=False, indent=2))
     else:
         for person in people:
-            out(f"{person['id']}  {person['name']}  {', '.join(person['languages'])}  {person['area']}")
+            # Read by people: languages by name ("Polish and English"); --json keeps the stored codes.
+            spoken = format_list([language_name(code) for code in person["languages"]])
+            out(f"{person['id']}  {person['name']}  {spoken}  {person['area'] or ''}")
         out(ngettext("{count} person", "{count} people", len(people)).format(count=len(people)))
     return 0
 

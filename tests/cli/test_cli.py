@@ -85,6 +85,7 @@ def test_person_list_search_and_json(run, filled):
     path, records = filled
     code, out, _err = run("person", "list", "--workspace", str(path))
     assert code == 0 and "Amira Hassan" in out and "Jan Kowalski" in out and "2 people" in out
+    assert "Polish" in out and "  pl  " not in out   # languages by name for people; codes stay in --json
     code, out, _err = run("person", "list", "--search", "kowal", "--json", "--workspace", str(path))
     assert [p["id"] for p in json.loads(out)] == [records["other"].id]
 

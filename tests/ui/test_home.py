@@ -200,3 +200,17 @@ def test_the_to_do_model_passes_qts_model_tester_while_fetching_page_by_page(qtm
     model.clear()
     assert model.rowCount() == 0 and not model.canFetchMore()
     assert [r.message for r in qtlog.records if "FAIL!" in r.message] == []
+
+
+def test_the_to_do_list_follows_whoever_is_chosen_after_it_was_read(qtbot, view):
+    """Unlocking reads the lists before anyone is chosen: "Mine" must then mean the one chosen, rows and count."""
+    page = view.screens["due"]
+    view.show_screen("due")
+    _idle(qtbot, view)
+    sams = page.model.rowCount()
+    view.workspace.store.actor_id = view.ids["ola"]
+    view.staff_changed(view.ids["ola"])
+    _idle(qtbot, view)
+    olas = page.model.rowCount()
+    assert olas != sams
+    assert page.count_label.text().startswith(str(olas))

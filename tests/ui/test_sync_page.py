@@ -105,7 +105,6 @@ def test_write_a_bundle_and_use_a_watched_folder(qtbot, page, hub, tmp_path):
     shown = page.folder_report.text().replace("\u2066", "").replace("\u2069", "")  # names kept left to right
     assert "connector-other.cbundle: damaged or not a sync bundle" in shown
     assert page.folder_label.toolTip() == str(shared.resolve())
-    page.grab().save("/tmp/sync-page.png")
 
 
 def test_review_people_registered_twice_and_merge_them(qtbot, page, monkeypatch):
@@ -122,7 +121,6 @@ def test_review_people_registered_twice_and_merge_them(qtbot, page, monkeypatch)
     assert {dialog.left.values["display_name"].text(), dialog.right.values["display_name"].text()} == {
         "Jan Kowalski", "Kowalski Jan"}
     dialog.resize(1000, 700)
-    dialog.grab().save("/tmp/sync-duplicates.png")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     kept = dialog.current()[1].id
     qtbot.mouseClick(dialog.keep_left, Qt.LeftButton)
@@ -183,7 +181,6 @@ def test_an_import_bringing_people_registered_twice_offers_the_review(qtbot, pag
     _idle(qtbot, page)
     assert "1 pair of people may be one person registered on two laptops." in page.message.text()
     assert page.import_offer.isVisible() and "registered twice" in page.import_offer.text()
-    page.grab().save("/tmp/folder-offer.png")
     qtbot.mouseClick(page.import_offer, Qt.LeftButton)  # offered, not opened over the connector's work
     dialog = page.duplicates_dialog
     qtbot.waitUntil(lambda: bool(dialog.pairs), timeout=10_000)
@@ -222,7 +219,6 @@ def test_the_folder_list_names_every_file_and_offers_the_review(qtbot, page, hub
     assert page.folder_offer.isVisible()
     assert any(watch.own_name(hub) in line and "nothing new since" in line
                for line in page.folder_report.text().splitlines())
-    page.grab().save("/tmp/folder-list.png")
     qtbot.mouseClick(page.folder_offer, Qt.LeftButton)
     qtbot.waitUntil(lambda: page.duplicates_dialog is not None and bool(page.duplicates_dialog.pairs),
                     timeout=10_000)
@@ -248,3 +244,38 @@ def test_a_conflict_is_told_in_words_in_the_last_import(qtbot, page, hub, tmp_pa
     expected = "2 fields were edited on two laptops; the later edit was kept; see each field's history."
     qtbot.waitUntil(lambda: expected in page.message.text(), timeout=20_000)
     qtbot.waitUntil(lambda: expected in page.last_import_label.text(), timeout=20_000)
+
+
+def test_the_duplicates_list_is_a_sound_model_reviewed_with_the_keyboard(qtbot, page, monkeypatch):
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    store = page.workspace.store
+    for first, second in (("Jan Kowalski", "Kowalski Jan"), ("Amira Haddad", "Amira Hadad")):
+        store.people.add(Person(display_name=first, consent_scope="share_team", consent_on="2026-01-05",
+                                languages=("pl", "en")))
+        store.people.add(Person(display_name=second, consent_scope="share_team", consent_on="2026-01-05",
+                                languages=("pl",)))
+    dialog = page.review_duplicates()
+    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2 and not page.runner.is_busy, timeout=10_000)
+    assert dialog.table.accessibleName() and dialog.keep_left.accessibleName()
+    assert dialog.model.headerData(2, Qt.Horizontal) == "Why they may be one person"
+    assert "a language in common" in dialog.model.index(0, 2).data()
+    assert dialog.left.values["languages"].text() in ("Polish and English", "Polish")  # names, never codes
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key_Down)
+    shown = {dialog.left.values["display_name"].text(), dialog.right.values["display_name"].text()}
+    assert shown == {dialog.model.index(1, 0).data(), dialog.model.index(1, 1).data()}
+    assert dialog.position.text() == "Pair 2 of 2"
+    qtbot.keyClick(dialog.table, Qt.Key_Delete)               # not the same person: not shown again
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and not page.runner.is_busy, timeout=10_000)
+    assert {dialog.model.index(0, 0).data(), dialog.model.index(0, 1).data()} != shown
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key_Return)               # compared below: the keyboard goes to "merge"
+    assert dialog.keep_left.hasFocus()
+    qtbot.keyClick(dialog.keep_left, Qt.Key_Space)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0 and not page.runner.is_busy, timeout=10_000)
+    assert store.people.count() == 3
+    dialog.forget()
+    assert dialog.position.text() == "No one looks registered twice."
