@@ -17,7 +17,7 @@ from connector_app.store.workspace import Workspace
 
 def run_backup(args) -> int:
     target = output_path(args)
-    with open_store(args, daily_backup=False) as (workspace, _store):
+    with open_store(args) as (workspace, _store):
         workspace.backup(target)
     out(_("Backup written to {path}. It opens with the passphrase in use today.").format(path=shown(target)))
     return 0

@@ -21,8 +21,10 @@ def _size(n: int) -> str:
 
 
 def run(args) -> int:
-    with open_store(args, daily_backup=False) as (workspace, store):
+    with open_store(args) as (workspace, store):
         report = check_store(store, workspace.db_path)
+        if report["problems"]:
+            store.damaged = True  # so the daily backup and the lock write nothing into it
         backups = automatic_backups(workspace.backup_dir)
         report["backups"] = {"count": len(backups), "bytes": total_size(workspace.backup_dir)}
         if report["problems"] == 0 and current_team(store) is not None:
