@@ -36,6 +36,26 @@ def test_try_the_demo_opens_a_marked_demo_and_lock_returns_to_the_real_start(qtb
     wait_idle(qtbot, window)
 
 
+def test_cancelling_the_demo_shows_progress_and_leaves_nothing_behind(qtbot, make_window, tmp_path, monkeypatch):
+    import functools
+
+    from connector_app import demo
+    # A bigger demo than the shipped one, so there is time to press Cancel while it is being made.
+    monkeypatch.setattr(demo, "open_demo", functools.partial(demo.open_demo, people=5000, months=2))
+    place = tmp_path / "place"
+    window = make_window(tmp_path / "real", demo_path=place / "demo")
+    page = window.flow.create_page
+    qtbot.mouseClick(page.demo_button, Qt.LeftButton)
+    assert page.cancel_demo_button.isVisible() and page.cancel_demo_button.accessibleName()
+    qtbot.waitUntil(lambda: page.busy.maximum() > 0 and page.busy.value() > 0, timeout=60_000)  # real progress
+    qtbot.keyClick(page.cancel_demo_button, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not page.busy.isVisible(), timeout=60_000)
+    assert not window.is_unlocked and window.flow.currentWidget() is page and not page.error.isVisible()
+    assert not page.cancel_demo_button.isVisible() and page.demo_button.isEnabled()
+    assert not (place / "demo").exists() and list(place.iterdir()) == []  # no half demo, no build folder
+    wait_idle(qtbot, window)
+
+
 def test_the_demo_folder_never_opens_a_real_workspace_as_a_demo(workspace_path):
     from tests.conftest import PASSPHRASE
     with pytest.raises(Exception) as raised:  # a real workspace there: its passphrase is not the demo's
