@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from connector_app.i18n import _, ngettext
 from ui.language import LanguageBox
@@ -50,8 +50,7 @@ class CreateWorkspacePage(CardPage):
         self.create_button.setEnabled(False)
         self.demo_note = paragraph()
         self.demo_button = link_button()
-        self.cancel_demo_button = QPushButton()  # shown only while the demo is being made
-        self.cancel_demo_button.hide()
+        self._making_demo = False  # its progress and Cancel also show in the window's status bar
 
         self.body.addWidget(self.language_box, 0, Qt.AlignTrailing)
         for widget in (self.title, self.intro, self.no_way_back, self.folder_label, self.fields, self.error,
@@ -60,9 +59,7 @@ class CreateWorkspacePage(CardPage):
         self.body.addLayout(button_row(self.create_button))
         self.body.addWidget(self.demo_note)
         self.body.addWidget(self.demo_button, 0, Qt.AlignLeading)
-        self.body.addWidget(self.cancel_demo_button, 0, Qt.AlignLeading)
         self.demo_button.clicked.connect(self.open_demo)
-        self.cancel_demo_button.clicked.connect(self.cancel_demo)
         QShortcut(QKeySequence(Qt.Key_Escape), self, self.cancel_demo, context=Qt.WidgetWithChildrenShortcut)
 
         self.fields.readiness_changed.connect(self._update_button)
@@ -80,14 +77,12 @@ class CreateWorkspacePage(CardPage):
             "There is no way back without it. If you forget the passphrase and also lose the recovery code "
             "you will be shown next, nobody can open these records again, not even the people who made this app."))
         self.folder_label.set_full_text(workspace_folder_text(self.workspace_path))
-        self.create_button.setText(_("Creating…") if self._busy else _("Create workspace"))
+        self.create_button.setText(_("Creating…") if self._busy and not self._making_demo else _("Create workspace"))
         self.demo_note.setText(_(
             "Not ready yet? The demo is a separate workspace full of made-up people, to try everything safely."))
         self.demo_button.setText(_("Try the demo"))
         self.demo_button.setAccessibleDescription(_("Opens a demo workspace of made-up people, kept apart from "
                                                     "your own records."))
-        self.cancel_demo_button.setText(_("Cancel"))
-        self.cancel_demo_button.setAccessibleName(_("Stop making the demo workspace"))
         self.fields.retranslate()
 
     def focus_first_field(self) -> None:
@@ -116,6 +111,7 @@ class CreateWorkspacePage(CardPage):
             return
         path, kdf = self.demo_path, self.kdf
         self.error.clear_message()
+        self._making_demo = True
         self._set_busy(True)
 
         def work(control):
@@ -133,18 +129,16 @@ class CreateWorkspacePage(CardPage):
             self._set_busy(False)
             self.demo_button.setFocus()
 
-        self.cancel_demo_button.show()
         self.runner.run(work, label=_("Making the demo workspace…"), on_success=opened, on_failure=self._failed,
                         on_progress=self._demo_progress, on_cancelled=cancelled)
-        self.cancel_demo_button.setFocus()
 
     def _demo_progress(self, done: int, total: int) -> None:
         self.busy.setRange(0, max(total, 1))
         self.busy.setValue(done)
 
     def cancel_demo(self) -> None:
-        """Cancel (or Esc) while the demo is being made: it stops, and nothing of it is kept."""
-        if self.cancel_demo_button.isVisible():
+        """Esc (or the status bar's Cancel) while the demo is being made: it stops, and nothing of it is kept."""
+        if self._making_demo:
             self.runner.cancel_current()
 
     def _set_busy(self, busy: bool) -> None:
@@ -152,7 +146,7 @@ class CreateWorkspacePage(CardPage):
         self.busy.setVisible(busy)
         if not busy:
             self.busy.setRange(0, 0)  # moving again for the next job, until it reports progress
-            self.cancel_demo_button.hide()
+            self._making_demo = False
         self.fields.setEnabled(not busy)
         self.demo_button.setEnabled(not busy)
         self.retranslate()
