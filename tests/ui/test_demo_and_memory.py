@@ -73,6 +73,19 @@ def test_escape_cancels_making_the_demo(qtbot, make_window, tmp_path, monkeypatc
     wait_idle(qtbot, window)
 
 
+def test_a_demo_made_on_the_command_line_is_marked_without_the_shared_passphrase(qtbot, make_window, tmp_path):
+    from connector_app.demo import DEMO_OWN
+    from connector_app.demo_workspace import build_demo
+    from tests.conftest import PASSPHRASE
+    workspace, _counts = build_demo(tmp_path / "cli-demo", PASSPHRASE, people=3, months=1, kdf=FAST_KDF, mark=DEMO_OWN)
+    workspace.lock()
+    window = make_window(tmp_path / "cli-demo")
+    unlock(qtbot, window)
+    assert window.is_demo and window.demo_banner.isVisible()
+    assert "made up" in window.demo_banner.text() and DEMO_PASSPHRASE not in window.demo_banner.text()
+    wait_idle(qtbot, window)
+
+
 def test_the_demo_folder_never_opens_a_real_workspace_as_a_demo(workspace_path):
     from tests.conftest import PASSPHRASE
     with pytest.raises(Exception) as raised:  # a real workspace there: its passphrase is not the demo's
