@@ -33,6 +33,7 @@ from connector_app.domain.records import (
 from connector_app.i18n import _
 from connector_app.ids import new_id
 from connector_app.locations import user_data_dir, workspace_exists
+from connector_app.logs import log
 
 PEOPLE_PER_CHUNK = 1000  # people whose activity is built and written together (~5,000 conversations)
 BATCH = 5000             # records per add_many call, i.e. per transaction
@@ -93,6 +94,8 @@ def generate(store, *, people: int = 200, months: int = 6, seed: int = 1, today:
 # The demo workspace: made-up people only, in a folder of its own, opened with a passphrase everyone may know.
 DEMO_PASSPHRASE = "demo walnut lantern harbour"  # shown on screen: it protects nothing real
 DEMO_MARK = "demo"  # meta key: a workspace carrying it is marked as demo wherever it is shown
+DEMO_SHARED_PASSPHRASE, DEMO_OWN = "1", "own"  # its values: opened with DEMO_PASSPHRASE, or a chosen one (CLI)
+MAX_PEOPLE = 50_000  # the CLI's bound: 20,000 take about 150 s (README), so a slip of a zero is not an hour
 DEMO_PEOPLE, DEMO_MONTHS = 60, 6  # enough to see every screen at work, made in a few seconds
 
 
@@ -105,10 +108,14 @@ def open_demo(path: Path | str | None = None, *, people: int = DEMO_PEOPLE, mont
     """The demo workspace, unlocked: made and filled on first use, opened with ``DEMO_PASSPHRASE`` after.
 
     Returns the ``Workspace``; its store says ``is_demo``. The folder is never a real workspace's.
+    It appears complete or not at all (see demo_workspace.build_demo): a cancel leaves nothing.
     """
+    from connector_app.demo_workspace import build_demo, clean_leftovers
     from connector_app.store.workspace import Workspace
 
     path = Path(path) if path is not None else demo_workspace_path()
+    for folder in clean_leftovers(path):
+        log.info("removed an unfinished demo build: %s", folder.name)
     if workspace_exists(path):
         workspace = Workspace(path, kdf=kdf)
         workspace.unlock(DEMO_PASSPHRASE)
@@ -116,18 +123,18 @@ def open_demo(path: Path | str | None = None, *, people: int = DEMO_PEOPLE, mont
             workspace.lock()
             raise DemoFolderTaken(path)
         return workspace
-    workspace, _code = Workspace.create(path, DEMO_PASSPHRASE, with_recovery_code=False, kdf=kdf)
-    try:
-        workspace.store.set_meta(DEMO_MARK, "1")  # first, so even a half-filled demo is marked
-        generate(workspace.store, people=people, months=months, progress=progress, should_cancel=should_cancel)
-    except BaseException:
-        workspace.lock()
-        raise
+    workspace, _counts = build_demo(path, DEMO_PASSPHRASE, people=people, months=months, kdf=kdf,
+                                    progress=progress, should_cancel=should_cancel)
     return workspace
 
 
 def is_demo(store) -> bool:
-    return store.meta(DEMO_MARK) == "1"
+    return store.meta(DEMO_MARK) in (DEMO_SHARED_PASSPHRASE, DEMO_OWN)
+
+
+def shown_passphrase(store) -> str:
+    """The passphrase the demo banner may show: the shared one, or none for a demo made with one's own."""
+    return DEMO_PASSPHRASE if store.meta(DEMO_MARK) == DEMO_SHARED_PASSPHRASE else ""
 
 
 def _pick(cum: tuple[tuple, list[int]], rng: random.Random):

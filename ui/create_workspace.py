@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from connector_app.i18n import _, ngettext
 from ui.language import LanguageBox
 from ui.passphrase_fields import NewPassphraseFields
-from ui.tasks import TaskRunner, failure_message
+from ui.tasks import JobCancelled, TaskRunner, failure_message
 from ui.widgets import (
     BusyBar, CardPage, ElidedLabel, MessageLabel, button_row, heading, link_button, paragraph, primary_button,
     workspace_folder_text,
@@ -49,6 +50,7 @@ class CreateWorkspacePage(CardPage):
         self.create_button.setEnabled(False)
         self.demo_note = paragraph()
         self.demo_button = link_button()
+        self._making_demo = False  # its progress and Cancel also show in the window's status bar
 
         self.body.addWidget(self.language_box, 0, Qt.AlignTrailing)
         for widget in (self.title, self.intro, self.no_way_back, self.folder_label, self.fields, self.error,
@@ -58,6 +60,7 @@ class CreateWorkspacePage(CardPage):
         self.body.addWidget(self.demo_note)
         self.body.addWidget(self.demo_button, 0, Qt.AlignLeading)
         self.demo_button.clicked.connect(self.open_demo)
+        QShortcut(QKeySequence(Qt.Key_Escape), self, self.cancel_demo, context=Qt.WidgetWithChildrenShortcut)
 
         self.fields.readiness_changed.connect(self._update_button)
         self.fields.new_edit.returnPressed.connect(self.fields.confirm_edit.setFocus)
@@ -74,7 +77,7 @@ class CreateWorkspacePage(CardPage):
             "There is no way back without it. If you forget the passphrase and also lose the recovery code "
             "you will be shown next, nobody can open these records again, not even the people who made this app."))
         self.folder_label.set_full_text(workspace_folder_text(self.workspace_path))
-        self.create_button.setText(_("Creating…") if self._busy else _("Create workspace"))
+        self.create_button.setText(_("Creating…") if self._busy and not self._making_demo else _("Create workspace"))
         self.demo_note.setText(_(
             "Not ready yet? The demo is a separate workspace full of made-up people, to try everything safely."))
         self.demo_button.setText(_("Try the demo"))
@@ -108,22 +111,42 @@ class CreateWorkspacePage(CardPage):
             return
         path, kdf = self.demo_path, self.kdf
         self.error.clear_message()
+        self._making_demo = True
         self._set_busy(True)
 
         def work(control):
-            from connector_app.demo import open_demo
-            return open_demo(path, kdf=kdf, progress=control.progress, should_cancel=control.should_cancel)
+            from connector_app.demo import Cancelled, open_demo
+            try:  # built aside and renamed into place at the end: a cancel leaves no demo folder
+                return open_demo(path, kdf=kdf, progress=control.progress, should_cancel=control.should_cancel)
+            except Cancelled:
+                raise JobCancelled() from None
 
         def opened(workspace) -> None:
             self._set_busy(False)
             self.demo_opened.emit(workspace)
 
+        def cancelled() -> None:
+            self._set_busy(False)
+            self.demo_button.setFocus()
+
         self.runner.run(work, label=_("Making the demo workspace…"), on_success=opened, on_failure=self._failed,
-                        on_cancelled=lambda: self._set_busy(False))
+                        on_progress=self._demo_progress, on_cancelled=cancelled)
+
+    def _demo_progress(self, done: int, total: int) -> None:
+        self.busy.setRange(0, max(total, 1))
+        self.busy.setValue(done)
+
+    def cancel_demo(self) -> None:
+        """Esc (or the status bar's Cancel) while the demo is being made: it stops, and nothing of it is kept."""
+        if self._making_demo:
+            self.runner.cancel_current()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.busy.setVisible(busy)
+        if not busy:
+            self.busy.setRange(0, 0)  # moving again for the next job, until it reports progress
+            self._making_demo = False
         self.fields.setEnabled(not busy)
         self.demo_button.setEnabled(not busy)
         self.retranslate()

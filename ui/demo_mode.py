@@ -31,8 +31,13 @@ class DemoBanner(QLabel):
         self.show()
 
     def retranslate(self) -> None:
-        self.setText(_("Demo workspace: every person and note here is made up. Nothing you type here is kept "
-                       "with your real records. Its passphrase is “{passphrase}”.").format(passphrase=self.passphrase))
+        if not self.passphrase:  # a demo made on the command line opens with a passphrase of one's own
+            self.setText(_("Demo workspace: every person and note here is made up. Nothing you type here is kept "
+                           "with your real records."))
+        else:
+            self.setText(_("Demo workspace: every person and note here is made up. Nothing you type here is kept "
+                           "with your real records. Its passphrase is “{passphrase}”.").format(
+                               passphrase=self.passphrase))
         self.setAccessibleName(_("Demo workspace"))
 
 

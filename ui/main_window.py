@@ -225,12 +225,12 @@ class MainWindow(QMainWindow):
         return shell
 
     def _unlocked(self, workspace: Workspace, notice: str) -> None:
-        from connector_app.demo import DEMO_PASSPHRASE, is_demo
+        from connector_app.demo import is_demo, shown_passphrase
 
         self.workspace = workspace
         if self.shell is None:
             self.shell = self._build_shell()
-        self._show_demo(is_demo(workspace.store), DEMO_PASSPHRASE)
+        self._show_demo(is_demo(workspace.store), shown_passphrase(workspace.store))
         home = self.shell.home
         if getattr(home, "workspace_path", None) not in (None, workspace.path):  # the demo's folder, or back
             home.workspace_path = workspace.path

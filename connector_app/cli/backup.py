@@ -18,7 +18,7 @@ from connector_app.store.workspace import Workspace
 
 def run_backup(args) -> int:
     target = output_path(args)
-    with open_store(args, daily_backup=False) as (workspace, _store), \
+    with open_store(args) as (workspace, _store), \
             stoppable(_("Stopped. No backup was written.")) as progress:
         progress.label = lambda done, total: _("Writing the backup: step {done} of {total}").format(
             done=done, total=total)

@@ -22,9 +22,11 @@ def _size(n: int) -> str:
 
 
 def run(args) -> int:
-    with open_store(args, daily_backup=False) as (workspace, store), stoppable(_("Stopped.")) as progress:
+    with open_store(args) as (workspace, store), stoppable(_("Stopped.")) as progress:
         progress.label = lambda done, total: _("Checking: step {done} of {total}").format(done=done, total=total)
         report = check_store(store, workspace.db_path, progress=progress)
+        if report["problems"]:
+            store.damaged = True  # so the daily backup and the lock write nothing into it
         backups = automatic_backups(workspace.backup_dir)
         report["backups"] = {"count": len(backups), "bytes": total_size(workspace.backup_dir)}
         if report["problems"] == 0 and current_team(store) is not None:

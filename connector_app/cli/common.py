@@ -144,13 +144,18 @@ def unlock(workspace: Workspace, *, tries: int = 3) -> Store:
 
 
 @contextmanager
-def open_store(args, *, daily_backup: bool = True) -> Iterator[tuple[Workspace, Store]]:
+def open_store(args) -> Iterator[tuple[Workspace, Store]]:
+    """The workspace unlocked for one command, locked again after it.
+
+    The one rule for automatic backups: a command that unlocks a writable workspace makes
+    today's backup once its work is done, if none exists yet (``daily_backup``). A read-only
+    or damaged workspace never gets one: nothing is written into it.
+    """
     workspace = Workspace(workspace_path(args))
     store = unlock(workspace)
     try:
         yield workspace, store
-        if daily_backup:  # after the work: it never holds the command up, and follows an erasure
-            _daily_backup(workspace)
+        daily_backup(workspace)  # after the work: it never holds the command up, and follows an erasure
     except Exception as exc:
         if is_damage(exc):  # met by a read (list, search, digest): the same plain message as a write gets
             store.damaged = True  # write nothing more on the way out
@@ -160,8 +165,14 @@ def open_store(args, *, daily_backup: bool = True) -> Iterator[tuple[Workspace, 
         workspace.lock()
 
 
-def _daily_backup(workspace: Workspace) -> None:
-    """Today's automatic backup; a full or refusing disk is said in one line and the command goes on."""
+def daily_backup(workspace: Workspace) -> None:
+    """Today's automatic backup, unless the workspace is read-only or was found damaged.
+
+    A full or refusing disk is said in one line and the command goes on.
+    """
+    store = workspace.store
+    if workspace.read_only or store is None or store.damaged or getattr(store.connection, "damaged", False):
+        return
     try:
         workspace.daily_backup()
     except Exception as exc:

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from connector_app.errors import WorkspaceDamaged, WorkspaceLocked, WorkspaceMissing, WorkspaceReadOnly
-from connector_app.fileio import folder_lock, make_private_dir, require_new_folder, staged_folder
+from connector_app.fileio import folder_lock, fsync_dir, make_private_dir, require_new_folder, staged_folder
 from connector_app.i18n import _
 from connector_app.ids import new_id
 from connector_app.locations import BACKUP_DIR, DB_NAME, KEYS_NAME, workspace_exists
@@ -166,6 +166,24 @@ class Workspace:
             self.store.close()
         self.store = None
         self._key = None
+
+    def move_to(self, target: Path | str) -> None:
+        """Close, rename the folder to ``target`` (same disk, nothing there yet) and open it there again.
+
+        For a workspace built whole in a hidden folder (the demo): the rename is the moment it
+        appears, so a crash leaves either nothing at ``target`` or all of it. The key is reused.
+        """
+        _store, db_key = self._require_unlocked()
+        target = Path(target)
+        require_new_folder(target)
+        keyfile = self._load_keys()
+        self.lock()
+        if target.exists():
+            target.rmdir()  # empty, checked above
+        os.replace(self.path, target)
+        fsync_dir(target.parent)
+        self.path = target
+        self._open(db_key, keyfile)
 
     @property
     def is_unlocked(self) -> bool:

@@ -252,3 +252,50 @@ def test_wrong_current_passphrase_at_change_counts_as_a_wrong_try(run, ctx, monk
     assert code == 1 and "does not open" in one_line(err)
     assert json.loads(throttle_state_path(ctx.w).read_text())["failures"] == 1
     assert fingerprint(ctx.w) == before
+
+
+# The one rule for automatic backups (connector_app/cli/common.py open_store): every command that unlocks
+# a writable workspace and finishes its work makes today's backup if none exists; no other does.
+DAILY_BACKUP_CASES = [  # (command, exit code, makes today's backup)
+    (("check",), 0, True),
+    (("check", "--json"), 0, True),
+    (("person", "list"), 0, True),
+    (("person", "list", "--json"), 0, True),
+    (("backup", "--out", "{T}/b.cbackup"), 0, True),
+    (("demo", "--people", "0", "--months", "1"), 0, True),
+    (("report", "monthly", "--month", "2026-01", "--format", "csv", "--out", "{T}/r.csv"), 0, True),
+    (("sync", "folder"), 0, True),
+    (("team", "create"), 0, True),
+    (("sheet", "talent", "--blank", "--out", "{T}/s.pdf"), 0, False),  # blank sheets never unlock
+    (("person", "export", NO_ID, "--out", "{T}/out.json"), 1, False),  # failed: nothing done, nothing backed up
+    (("passphrase", "change"), 0, False),  # rewraps keys.json; never opens the records
+]
+
+
+@pytest.mark.parametrize("command, code, makes_one", DAILY_BACKUP_CASES,
+                         ids=[" ".join(c[0][:2]) for c in DAILY_BACKUP_CASES])
+def test_today_s_backup_follows_one_rule_across_commands(run, ctx, command, code, makes_one):
+    exit_code, _out, err = run(*_argv(command, ctx), "--workspace", str(ctx.w))
+    assert exit_code == code, err
+    made = list((ctx.w / "backups").glob("*.cbackup"))
+    assert len(made) == (1 if makes_one else 0), (command, made)
+    if makes_one:  # once a day: another command later adds none
+        assert run("person", "list", "--workspace", str(ctx.w))[0] == 0
+        assert list((ctx.w / "backups").glob("*.cbackup")) == made
+
+
+def test_check_of_a_damaged_workspace_writes_no_backup_and_no_byte(run, ctx):
+    from connector_app.store.workspace import Workspace
+    from tests.conftest import PASSPHRASE
+    from tests.samples import add_everything
+    from tests.store.test_damage import _damage
+    store = Workspace(ctx.w).unlock(PASSPHRASE)
+    add_everything(store)
+    store.close()
+    _damage(ctx.w, "middle")
+    before = fingerprint(ctx.w)
+    code, _out, _err = run("check", "--workspace", str(ctx.w))
+    assert code == 1
+    assert not list((ctx.w / "backups").glob("*.cbackup"))
+    after = fingerprint(ctx.w)
+    assert {name: after[name] for name in before} == before

@@ -153,22 +153,24 @@ def test_a_disk_that_fills_during_a_backup_is_said_in_one_line(filled, tmp_path)
 
 
 @needs_tmpfs
-def test_demo_on_a_full_disk_says_how_many_records_were_kept(template_workspace, tmp_path):
+def test_demo_on_a_full_disk_keeps_nothing_of_itself(template_workspace, tmp_path):
+    """All or nothing: an empty workspace stays empty, a new folder is not made, no build folder is left."""
     mount = tmp_path / "small"
     mount.mkdir()
     ws, ballast = mount / "ws", mount / "ballast"
     results = _in_namespace(f"mount -t tmpfs -o size=3m none {mount}", [
         f"cp -r {template_workspace[0]} {ws} && head -c 600000 /dev/zero > {ballast}",
         ["demo", "--people", "3000", "--months", "2", "--workspace", str(ws)],
-        f"rm {ballast}",
+        ["demo", "--people", "3000", "--months", "2", "--workspace", str(mount / "new")],
+        f"rm {ballast} && ls -A {mount} > {tmp_path / 'left.txt'}",
         ["check", "--json", "--workspace", str(ws)],
     ])
-    demo, check = results
-    line = one_line(demo["err"])
-    assert demo["code"] == 1 and "The disk is full." in line and "kept" in line, demo
-    kept = int(line.split("The disk is full. ")[1].split(" ")[0])
+    in_place, new_folder, check = results
+    for demo in (in_place, new_folder):
+        assert demo["code"] == 1 and "The disk is full. Nothing was saved" in one_line(demo["err"]), demo
     report = json.loads(check["out"])
-    assert kept > 0 and sum(report["counts"].values()) == kept and report["problems"] == 0
+    assert sum(report["counts"].values()) == 0 and report["problems"] == 0
+    assert (tmp_path / "left.txt").read_text().split() == ["ws"]
 
 
 @needs_tmpfs

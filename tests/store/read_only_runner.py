@@ -27,6 +27,7 @@ def main() -> None:
         "check": run("check", "--json", "--workspace", workspace),
         "backup": run("backup", "--out", f"{outdir}/ro.cbackup", "--workspace", workspace),
         "demo": run("demo", "--people", "2", "--months", "1", "--workspace", workspace),
+        "team": run("team", "create", "--workspace", workspace),  # a write
     }))
 
 

@@ -56,8 +56,10 @@ def _assert_read_only_behaviour(report: dict) -> None:
     check = json.loads(report["check"]["out"])
     assert report["check"]["code"] == 0 and check["problems"] == 0, report["check"]
     assert report["backup"]["code"] == 0, report["backup"]
-    assert report["demo"]["code"] == 1 and "read-only" in report["demo"]["err"], report["demo"]
-    for name in ("list", "check", "backup", "demo"):
+    # demo never adds to a workspace holding records: refused before it would write (exit 2)
+    assert report["demo"]["code"] == 2 and "already holds records" in report["demo"]["err"], report["demo"]
+    assert report["team"]["code"] == 1 and "read-only" in report["team"]["err"], report["team"]
+    for name in ("list", "check", "backup", "demo", "team"):
         assert "damaged" not in report[name]["err"] and "unexpected" not in report[name]["err"].lower()
 
 

@@ -36,6 +36,56 @@ def test_try_the_demo_opens_a_marked_demo_and_lock_returns_to_the_real_start(qtb
     wait_idle(qtbot, window)
 
 
+def test_cancelling_the_demo_shows_progress_and_leaves_nothing_behind(qtbot, make_window, tmp_path, monkeypatch):
+    import functools
+
+    from connector_app import demo
+    # A bigger demo than the shipped one, so there is time to press Cancel while it is being made.
+    monkeypatch.setattr(demo, "open_demo", functools.partial(demo.open_demo, people=5000, months=2))
+    place = tmp_path / "place"
+    window = make_window(tmp_path / "real", demo_path=place / "demo")
+    page = window.flow.create_page
+    qtbot.mouseClick(page.demo_button, Qt.LeftButton)
+    assert page.create_button.text() == "Create workspace"  # not "Creating…": that is the other button's job
+    qtbot.waitUntil(lambda: page.busy.maximum() > 0 and page.busy.value() > 0, timeout=60_000)  # real progress
+    qtbot.waitUntil(window.job_cancel.isVisible, timeout=60_000)  # the window's Cancel for a slow job
+    qtbot.mouseClick(window.job_cancel, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy.isVisible(), timeout=60_000)
+    assert not window.is_unlocked and window.flow.currentWidget() is page and not page.error.isVisible()
+    assert page.demo_button.isEnabled() and page.demo_button.hasFocus()
+    assert not (place / "demo").exists() and list(place.iterdir()) == []  # no half demo, no build folder
+    wait_idle(qtbot, window)
+
+
+def test_escape_cancels_making_the_demo(qtbot, make_window, tmp_path, monkeypatch):
+    import functools
+
+    from connector_app import demo
+    monkeypatch.setattr(demo, "open_demo", functools.partial(demo.open_demo, people=5000, months=2))
+    window = make_window(tmp_path / "real", demo_path=tmp_path / "place" / "demo")
+    page = window.flow.create_page
+    page.demo_button.setFocus()
+    qtbot.keyClick(page.demo_button, Qt.Key_Space)
+    qtbot.waitUntil(lambda: page.busy.value() > 0, timeout=60_000)
+    qtbot.keyClick(page, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not page.busy.isVisible(), timeout=60_000)
+    assert not window.is_unlocked and not (tmp_path / "place" / "demo").exists()
+    wait_idle(qtbot, window)
+
+
+def test_a_demo_made_on_the_command_line_is_marked_without_the_shared_passphrase(qtbot, make_window, tmp_path):
+    from connector_app.demo import DEMO_OWN
+    from connector_app.demo_workspace import build_demo
+    from tests.conftest import PASSPHRASE
+    workspace, _counts = build_demo(tmp_path / "cli-demo", PASSPHRASE, people=3, months=1, kdf=FAST_KDF, mark=DEMO_OWN)
+    workspace.lock()
+    window = make_window(tmp_path / "cli-demo")
+    unlock(qtbot, window)
+    assert window.is_demo and window.demo_banner.isVisible()
+    assert "made up" in window.demo_banner.text() and DEMO_PASSPHRASE not in window.demo_banner.text()
+    wait_idle(qtbot, window)
+
+
 def test_the_demo_folder_never_opens_a_real_workspace_as_a_demo(workspace_path):
     from tests.conftest import PASSPHRASE
     with pytest.raises(Exception) as raised:  # a real workspace there: its passphrase is not the demo's
