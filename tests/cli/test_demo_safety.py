@@ -121,8 +121,8 @@ def _read_until_percent(leader: int, percent: int) -> bool:
         if not chunk:
             return False
         seen += chunk.decode("ascii", "replace")
-        shown = re.findall(r"(\d+)%", seen)
-        if shown and int(shown[-1]) >= percent:
+        shown = re.findall(r"step ([\d,]+) of ([\d,]+)", seen)  # the progress line (cli/progress.py)
+        if shown and int(shown[-1][0].replace(",", "")) * 100 >= percent * int(shown[-1][1].replace(",", "")):
             return True
 
 
