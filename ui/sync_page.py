@@ -310,7 +310,7 @@ class SyncPage(QWidget):
             keep = box.addButton(_("Join, keep them on this laptop"), QMessageBox.AcceptRole)
         else:
             share = keep = box.addButton(_("Join"), QMessageBox.AcceptRole)
-        box.addButton(QMessageBox.Cancel)
+        box.addButton(QMessageBox.Cancel).setText(_("Cancel"))
         box.setDefaultButton(QMessageBox.Cancel)
 
         def answered(_result) -> None:

@@ -13,6 +13,10 @@ and every record about them, stays on this laptop; a group conversation travels
 without their link to it. Their changes are simply not sent, and are sent once
 their consent changes. Erasures and merges always travel (ids only).
 
+**Records stay with their team**: only the current team's records travel (their
+changes, edits made later included); records of a team this laptop was in before
+stay here (sync/membership.py).
+
 **Import** is all of a bundle or none (one transaction), idempotent (changes
 already here are skipped by their origin), and order-free (merge.py).
 """
