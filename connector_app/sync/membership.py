@@ -99,13 +99,10 @@ def on_leave(conn, team_id: str) -> None:
 
 
 def belongs_elsewhere(conn, team_id: str):
-    """A function: whether a record (by id) belongs to a team other than ``team_id`` (cached per id)."""
-    no = team_no(conn, team_id)
-    cache: dict[str, bool] = {}
+    """A function: whether a record (by id) belongs to a team other than ``team_id``.
 
-    def elsewhere(record_id: str) -> bool:
-        if record_id not in cache:
-            row = conn.execute("SELECT team_no FROM record_team WHERE record_id = ?", (record_id,)).fetchone()
-            cache[record_id] = row is not None and row[0] != no
-        return cache[record_id]
-    return elsewhere
+    One query, not one per record: the shared digest asks about every record here."""
+    no = team_no(conn, team_id)
+    elsewhere = {record_id for (record_id,) in conn.execute(
+        "SELECT record_id FROM record_team WHERE team_no IS NOT ?", (no,))}
+    return elsewhere.__contains__
