@@ -18,7 +18,7 @@ store/migration_v9.py), never per change:
 
 So while in a team the unclaimed records are exactly those made or received during
 this membership, and export sends the changes of unclaimed records and of records
-claimed by the current team (``ChangeLog.origin_entries(team_no=...)``).
+claimed by the current team (``ChangeLog.origin_entries(team_id=...)``).
 """
 
 from __future__ import annotations
