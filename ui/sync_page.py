@@ -26,7 +26,8 @@ from connector_app.sync.duplicates import found_after_import
 from connector_app.sync.exchange import ImportResult, export_bundle, import_bundle
 from connector_app.sync.watch import write_on_leaving
 from connector_app.sync.status import age_text, grouped_digest, sync_status
-from connector_app.sync.team import create_team, join_team, leave_team
+from connector_app.sync.membership import switch_summary
+from connector_app.sync.team import BadJoinCode, create_team, join_team, leave_team, team_of_code
 from ui.tasks import JobCancelled, failure_message
 from ui.widgets import ElidedLabel, MessageLabel, heading, left_to_right, monospace_font, paragraph
 
@@ -41,6 +42,22 @@ def bundle_paths(mime) -> list[Path]:
 
 
 SYNC = "sync"  # its name in the workspace view's screen table
+
+
+def join_question(switch) -> str:
+    """What joining means for the records here, in the connector's words (sync/membership.py)."""
+    parts = []
+    if switch.other_teams:
+        parts.append(ngettext(
+            "{count} record from another team stays on this laptop and will not be shared with this team.",
+            "{count} records from another team stay on this laptop and will not be shared with this team.",
+            switch.other_teams).format(count=format_number(switch.other_teams)))
+    if switch.earlier:
+        parts.append(ngettext("{count} record here was made while this laptop was in no team.",
+                              "{count} records here were made while this laptop was in no team.",
+                              switch.earlier).format(count=format_number(switch.earlier)))
+        parts.append(_("Share them with this team, or keep them on this laptop only?"))
+    return "\n\n".join(parts)
 
 class SyncPage(QWidget):
     open_record = Signal(str, str)
@@ -57,6 +74,7 @@ class SyncPage(QWidget):
         self.poll = QTimer(self, interval=POLL_MS)
         self.poll.timeout.connect(lambda: self.scan_folder(automatic=True))
         self._scan_when_shown = False
+        self.join_confirm: QMessageBox | None = None  # asks before joining (what stays here, what is shared)
         self._stale = True
         self._folder_pairs = 0  # likely duplicates found after the folder last brought people
 
@@ -192,6 +210,9 @@ class SyncPage(QWidget):
             dialog.reject()
         if self.folder_watcher.directories():
             self.folder_watcher.removePaths(self.folder_watcher.directories())
+        if self.join_confirm is not None:
+            dialog, self.join_confirm = self.join_confirm, None
+            dialog.reject()
         self.join_edit.clear()
         self.message.clear_message()
         self.error.clear_message()
@@ -275,15 +296,52 @@ class SyncPage(QWidget):
             self.error.show_message(_("Type the join code shown on the hub laptop first."))
             self.join_edit.setFocus()
             return
-        self._run(lambda store, control: join_team(store, code), _("Joining the team…"), lambda _team: (
-            self.join_edit.clear(),
-            self.message.show_message(_("This laptop is in the team. Import a full bundle from the hub laptop "
-                                        "to receive the team's records."))))
+        try:
+            team = team_of_code(code)
+        except BadJoinCode as exc:
+            self.error.show_message(exc.message())
+            self.join_edit.setFocus()
+            return
+        # First count what stays here (on the runner: it owns the store), then ask, then join.
+        self._run(lambda store, control: switch_summary(store.connection, team.team_id), _("Joining the team…"),
+                  lambda switch: self._confirm_join(code, switch), then_refresh=lambda _result: False)
+
+    def _confirm_join(self, code: str, switch) -> None:
+        if not (switch.other_teams or switch.earlier):
+            self._join(code, True)
+            return
+        self.join_confirm = box = QMessageBox(QMessageBox.Question, _("Join this team?"), "", parent=self)
+        box.setText(join_question(switch))
+        box.setTextFormat(Qt.PlainText)
+        box.setAccessibleName(_("Join this team?"))
+        if switch.earlier:
+            share = box.addButton(_("Join and share them"), QMessageBox.AcceptRole)
+            keep = box.addButton(_("Join, keep them on this laptop"), QMessageBox.AcceptRole)
+        else:
+            share = keep = box.addButton(_("Join"), QMessageBox.AcceptRole)
+        box.addButton(QMessageBox.Cancel).setText(_("Cancel"))
+        box.setDefaultButton(QMessageBox.Cancel)
+
+        def answered(_result) -> None:
+            clicked = box.clickedButton()
+            if self.join_confirm is box and clicked in (share, keep):
+                self._join(code, clicked is share)
+        box.finished.connect(answered)
+        box.open()
+
+    def _join(self, code: str, share_earlier: bool) -> None:
+        self._run(lambda store, control: join_team(store, code, share_earlier=share_earlier), _("Joining the team…"),
+                  lambda _team: (
+                      self.join_edit.clear(),
+                      self.message.show_message(_("This laptop is in the team. Import a full bundle from the hub "
+                                                  "laptop to receive the team's records."))))
 
     def leave_team(self) -> None:
         answer = QMessageBox.question(
             self, _("Leave the team?"),
-            _("This laptop stops exchanging bundles with the team. Every record stays on this laptop."),
+            _("This laptop stops exchanging bundles with the team. Every record stays on this laptop. The team's "
+              "records will never be sent to another team; they are shared again only if this laptop rejoins "
+              "this team."),
             QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
         if answer == QMessageBox.Yes:
             self._run(lambda store, control: leave_team(store), _("Leaving the team…"),

@@ -255,10 +255,22 @@ class ChangeLog:
             self._conn.execute("INSERT INTO known_range (device_no, first, last) VALUES (?, ?, ?)",
                                (self.device_no, first, last))
 
-    def origin_entries(self, device_id: str, after: int = 0) -> Iterator[LogEntry]:
-        """Entries made on one device with sequence numbers above ``after``, in order."""
+    def origin_entries(self, device_id: str, after: int = 0, *, team_id: str | None = None) -> Iterator[LogEntry]:
+        """Entries made on one device with sequence numbers above ``after``, in order.
+
+        With ``team_id``, only those of records that may travel to that team, the
+        current one: records not yet claimed by a team (made or received in this
+        membership) and records claimed by it (schema 9, sync/membership.py)."""
         no = self.devices.no_of(device_id)
         if no is None:
             return iter(())
-        rows = self._conn.execute(f"{_SELECT} WHERE c.device_no = ? AND c.dseq > ? ORDER BY c.dseq", (no, after))
+        if team_id is None:
+            rows = self._conn.execute(f"{_SELECT} WHERE c.device_no = ? AND c.dseq > ? ORDER BY c.dseq",
+                                      (no, after))
+        else:
+            rows = self._conn.execute(
+                f"{_SELECT} LEFT JOIN record_team rt ON rt.record_id = c.record_id "
+                "LEFT JOIN sync_team st ON st.no = rt.team_no "
+                "WHERE c.device_no = ? AND c.dseq > ? AND (rt.record_id IS NULL OR st.team_id = ?) ORDER BY c.dseq",
+                (no, after, team_id))
         return (LogEntry(*row) for row in rows)

@@ -14,10 +14,11 @@ import hashlib
 from connector_app.store.changelog import encode
 
 
-def content_digest(store, *, shared=None) -> str:
+def content_digest(store, *, shared=None, gone_shared=lambda record_id: True) -> str:
     """The digest of everything here, or with ``shared`` (a function from a record type and
     its values to the values as they travel, or None if they stay here) of what this
-    laptop shares with its team: the figure two laptops of one team compare."""
+    laptop shares with its team: the figure two laptops of one team compare. There
+    ``gone_shared(record id)`` says whether a record that is gone is the team's to count."""
     digest = hashlib.sha256()
     for record_type, repo in store.repositories.items():
         for record in repo.iter_all():  # id order
@@ -34,6 +35,8 @@ def content_digest(store, *, shared=None) -> str:
     for record_id, record_type, state, merged_into in store.connection.execute(
             "SELECT record_id, record_type, state, merged_into FROM record_state "
             f"WHERE state IN {gone} ORDER BY record_id"):
+        if shared is not None and not gone_shared(record_id):
+            continue
         pointer = merged_into if state == "merged" else None  # an erased pair is erased, whichever went first
         digest.update(encode(["~", record_type, record_id, state, pointer]).encode("utf-8"))
         digest.update(b"\n")

@@ -530,10 +530,11 @@ def _place_new(store, repo, change: Change, device_no: int, written: dict, ruled
         conn)
 
 
-def outgoing(store, device_id: str, after: int = 0):
-    """Changes made on one device after a sequence number, values resolved, as they travel."""
+def outgoing(store, device_id: str, after: int = 0, *, team_id: str | None = None):
+    """Changes made on one device after a sequence number, values resolved, as they travel
+    (with ``team_id``: only those that may travel to that team, see ChangeLog.origin_entries)."""
     cache: dict[str, dict] = {}
-    for log in store.changes.origin_entries(device_id, after):
+    for log in store.changes.origin_entries(device_id, after, team_id=team_id):
         repo = store.repositories[log.record_type]
         value = decode(log.stored)
         if log.op in (CREATE, SET, REDACT) and (log.stored is None or log.op == CREATE):

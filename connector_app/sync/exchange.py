@@ -13,6 +13,10 @@ and every record about them, stays on this laptop; a group conversation travels
 without their link to it. Their changes are simply not sent, and are sent once
 their consent changes. Erasures and merges always travel (ids only).
 
+**Records stay with their team**: only the current team's records travel (their
+changes, edits made later included); records of a team this laptop was in before
+stay here (sync/membership.py).
+
 **Import** is all of a bundle or none (one transaction), idempotent (changes
 already here are skipped by their origin), and order-free (merge.py).
 """
@@ -35,9 +39,10 @@ from connector_app.store.merge import ChangeRefused, RemoteBatch, apply_remote_m
 from connector_app.sync.bundle import (
     MAX_FILE, BundleRefused, Header, OtherTeam, read_body, read_header, write_bundle,
 )
-from connector_app.sync.team import require_team
+from connector_app.sync import membership
+from connector_app.sync.team import PEERS, require_team
 
-_PEERS = "sync_peers"  # meta: {device id: {"holds": ranges, "bundle_created": ..., "imported": ...}}
+_PEERS = PEERS  # meta: {device id: {"holds": ranges, "bundle_created": ..., "imported": ...}}
 SHARED_SCOPES = ("share_team", "anonymous_reports")
 RECENT_DAYS = 30
 CHUNK = 2000  # changes applied together: a few statements per table per chunk (merge.apply_remote_many)
@@ -98,15 +103,18 @@ def peers(store) -> dict:
 class _Consent:
     """Who may travel: looked up once per person per export."""
 
-    def __init__(self, store):
+    def __init__(self, store, team_id: str | None = None):
         self._store = store
         self._scope: dict[str, bool] = {}
+        # A person of another team stays here with every record about them (sync/membership.py).
+        self.elsewhere = membership.belongs_elsewhere(store.connection, team_id) if team_id else lambda _id: False
 
     def shared(self, person_id: str) -> bool:
         if person_id not in self._scope:
             person = self._store.people.find(person_id)
             # A person not here as a row (erased, merged, deleted, on its way) holds no text to protect.
-            self._scope[person_id] = person is None or person.consent_scope in SHARED_SCOPES
+            self._scope[person_id] = not self.elsewhere(person_id) and (
+                person is None or person.consent_scope in SHARED_SCOPES)
         return self._scope[person_id]
 
     def filter(self, change: Change) -> Change | None:
@@ -126,8 +134,7 @@ class _Consent:
             if change.op == CREATE and isinstance(value, dict):
                 about = value.get(person_field)
             else:
-                record = self._store.repositories[change.record_type].find(change.record_id)
-                about = getattr(record, person_field, None) if record is not None else None
+                about = self._about(change.record_type, change.record_id, person_field)
             return change if about is None or self.shared(about) else None
         # A list of people (a group conversation): only those who share travel.
         if change.op == CREATE and isinstance(value, dict):
@@ -140,8 +147,21 @@ class _Consent:
         return change
 
 
+    def _about(self, record_type: str, record_id: str, person_field: str) -> str | None:
+        """The person a record is about: from its row, or from its creation in the log once deleted."""
+        record = self._store.repositories[record_type].find(record_id)
+        if record is not None:
+            return getattr(record, person_field, None)
+        row = self._store.connection.execute(
+            "SELECT value FROM change WHERE record_id = ? AND op = 'create' AND value IS NOT NULL",
+            (record_id,)).fetchone()
+        created = json.loads(row[0]) if row else None
+        return created.get(person_field) if isinstance(created, dict) else None
+
     def record(self, record_type: str, record_id: str, values: dict) -> dict | None:
         """A live record as it travels (for the shared digest), or None if it stays here."""
+        if self.elsewhere(record_id):
+            return None
         change = Change("", 1, 0, record_type, record_id, CREATE, "*", values)
         travelling = self.filter(change)
         return None if travelling is None else travelling.value
@@ -150,7 +170,10 @@ class _Consent:
 def shared_digest(store) -> str:
     """The content digest of what this laptop shares with its team: equal on laptops in step."""
     from connector_app.store.digest import content_digest
-    return content_digest(store, shared=_Consent(store).record)
+    from connector_app.sync.team import current_team
+    team = current_team(store)
+    consent = _Consent(store, team.team_id if team else None)
+    return content_digest(store, shared=consent.record, gone_shared=lambda record_id: not consent.elsewhere(record_id))
 
 
 def _with_value(change: Change, value) -> Change:
@@ -224,13 +247,13 @@ def export_bundle(store, out: Path, *, everything: bool = False, device_name: st
     total = store.changes.count()
     read = 0
     team = require_team(store)
-    consent = _Consent(store)
+    consent = _Consent(store, team.team_id)
     carried: dict[str, list[int]] = {}
     counts: dict[str, int] = {}
     withheld = 0
     lines: list[bytes] = []
     for device, ranges in _plan(store, everything).items():
-        for change in outgoing(store, device):
+        for change in outgoing(store, device, team_id=team.team_id):  # never another team's records
             read += 1
             if read % CHUNK == 0:
                 progress(read, total)

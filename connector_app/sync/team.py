@@ -21,10 +21,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from connector_app.errors import UserError
 from connector_app.i18n import _
 from connector_app.store.keyslots import crockford_typed
+from connector_app.sync import membership
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 SECRET_BYTES = 16  # 128 bits
 _META_SECRET = "team_secret"
+PEERS = "sync_peers"  # meta: what the team's other laptops hold (sync/exchange.py); forgotten on leaving
 _GROUP = 4  # data characters per group, then one check character
 
 
@@ -121,27 +123,40 @@ def require_team(store) -> Team:
     return team
 
 
-def create_team(store) -> Team:
-    if current_team(store) is not None:
-        raise AlreadyInTeam()
-    team = Team(os.urandom(SECRET_BYTES))
-    store.set_meta(_META_SECRET, team.secret.hex())
+def _enter(store, team: Team, share_earlier: bool) -> Team:
+    with store.atomic():
+        membership.on_join(store.connection, team.team_id, share_earlier)
+        store.set_meta(_META_SECRET, team.secret.hex())
     return team
 
 
-def join_team(store, code: str) -> Team:
-    team = Team(decode_code(code))
+def create_team(store, *, share_earlier: bool = True) -> Team:
+    """A new team; the records made here while in no team become its records unless ``share_earlier`` is False."""
+    if current_team(store) is not None:
+        raise AlreadyInTeam()
+    return _enter(store, Team(os.urandom(SECRET_BYTES)), share_earlier)
+
+
+def team_of_code(code: str) -> Team:
+    return Team(decode_code(code))
+
+
+def join_team(store, code: str, *, share_earlier: bool = True) -> Team:
+    """Join with a code. Records of other teams stay here, never shared with this one
+    (sync/membership.py); those made while in no team are shared only if ``share_earlier``."""
+    team = team_of_code(code)
     existing = current_team(store)
     if existing is not None:
         if existing.secret == team.secret:
             return existing
         raise AlreadyInTeam()
-    store.set_meta(_META_SECRET, team.secret.hex())
-    return team
+    return _enter(store, team, share_earlier)
 
 
 def leave_team(store) -> None:
-    """Leave the team; every record stays on this laptop."""
-    require_team(store)
+    """Leave the team; every record stays on this laptop, and stays the team's (sync/membership.py)."""
+    team = require_team(store)
     with store.atomic():
-        store.connection.execute("DELETE FROM meta WHERE key = ?", (_META_SECRET,))
+        membership.on_leave(store.connection, team.team_id)
+        # What the team's laptops hold says nothing about another team's laptops.
+        store.connection.execute("DELETE FROM meta WHERE key IN (?, ?)", (_META_SECRET, PEERS))

@@ -13,7 +13,7 @@ from connector_app.domain.records import Person
 from connector_app.sync import watch
 from connector_app.sync.exchange import export_bundle, shared_digest
 from connector_app.sync.status import grouped_digest
-from connector_app.sync.team import create_team, current_team, join_team
+from connector_app.sync.team import create_team, current_team, join_team, leave_team
 from tests.store.laptops import laptop
 from ui.sync_page import SyncPage
 from ui.tasks import TaskRunner
@@ -83,6 +83,42 @@ def test_join_then_import_a_dropped_bundle_and_refuse_a_bad_one(qtbot, page, hub
     _idle(qtbot, page)
     assert "cannot be used" in page.error.text() and "Nothing was changed" in page.error.text()
     assert page.workspace.store.people.count() == 1
+
+
+def test_joining_another_team_says_first_what_stays_on_this_laptop(qtbot, page, hub, template_workspace, tmp_path):
+    store = page.workspace.store
+    team_a = create_team(store)
+    store.people.add(Person(display_name="Recorded in team A", consent_scope="share_team", consent_on="2026-01-05"))
+    leave_team(store)
+    store.people.add(Person(display_name="Recorded in no team", consent_scope="share_team", consent_on="2026-01-05"))
+    page.refresh()
+    _idle(qtbot, page)
+    qtbot.keyClicks(page.join_edit, current_team(hub).join_code)
+    qtbot.keyClick(page.join_edit, Qt.Key_Return)
+    qtbot.waitUntil(lambda: page.join_confirm is not None and page.join_confirm.isVisible(), timeout=10_000)
+    text = page.join_confirm.text()
+    assert "1 record from another team stays on this laptop and will not be shared with this team." in text
+    assert "1 record here was made while this laptop was in no team." in text
+    page.join_confirm.grab().save("/tmp/teams-join-confirm.png")
+    keep = next(b for b in page.join_confirm.buttons() if b.text() == "Join, keep them on this laptop")
+    qtbot.mouseClick(keep, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.status.in_team, timeout=10_000)
+    assert current_team(store).team_id == current_team(hub).team_id != team_a.team_id
+    export_bundle(store, tmp_path / "b.cbundle")
+    from connector_app.sync.exchange import import_bundle
+    import_bundle(hub, tmp_path / "b.cbundle")
+    assert {p.display_name for p in hub.people.iter_all()} == {"Amira Haddad"}  # nothing of A's, nothing kept
+
+
+def test_cancelling_the_join_question_joins_nothing(qtbot, page, hub):
+    store = page.workspace.store
+    store.people.add(Person(display_name="Recorded in no team", consent_scope="share_team", consent_on="2026-01-05"))
+    qtbot.keyClicks(page.join_edit, current_team(hub).join_code)
+    qtbot.keyClick(page.join_edit, Qt.Key_Return)
+    qtbot.waitUntil(lambda: page.join_confirm is not None and page.join_confirm.isVisible(), timeout=10_000)
+    qtbot.keyClick(page.join_confirm, Qt.Key_Escape)
+    _idle(qtbot, page)
+    assert current_team(store) is None
 
 
 def test_write_a_bundle_and_use_a_watched_folder(qtbot, page, hub, tmp_path):
