@@ -331,3 +331,4 @@ from connector_app.store import migration_v5  # noqa: E402,F401
 from connector_app.store import migration_v6  # noqa: E402,F401
 from connector_app.store import migration_v7  # noqa: E402,F401
 from connector_app.store import migration_v8  # noqa: E402,F401
+from connector_app.store import migration_v9  # noqa: E402,F401

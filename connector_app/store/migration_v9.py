@@ -1,0 +1,19 @@
+"""Schema 9: a draft belongs to the staff member who typed it.
+
+Hub laptops are shared: an unsaved form is offered back after unlocking only to
+the staff member who was using the app when it was kept (store/drafts.py).
+Drafts kept before this version belong to no one in particular (NULL) and are
+offered to whoever unlocks a workspace with no staff chosen, until they expire.
+"""
+
+from __future__ import annotations
+
+from connector_app.store.migrations import migration
+
+
+@migration(9, "drafts belong to the staff member who typed them")
+def _draft_staff(conn) -> None:
+    conn.executescript("""
+    ALTER TABLE draft ADD COLUMN staff_id TEXT;
+    CREATE INDEX draft_staff ON draft (staff_id, saved_at);
+    """)
