@@ -23,7 +23,8 @@ def _place(draft: Draft) -> dict:
 
 
 def _record_title(place: dict) -> str:
-    record = _(BY_NAME[place["type"]].label) if place.get("type") in BY_NAME else ""
+    record_class = BY_NAME.get(place.get("type"))
+    record = _(record_class.label) if record_class is not None else ""
     return (_("Correct: {record}") if place.get("record_id") else _("Add: {record}")).format(record=record)
 
 

@@ -162,7 +162,7 @@ class DraftKeeper(QObject):
             with store.atomic():
                 result = work(store)
                 if draft_id is not None:
-                    store.connection.execute("DELETE FROM draft WHERE id = ?", (draft_id,))
+                    discard_draft(store, draft_id)
             saved.set()
             return result
         return work_and_discard

@@ -180,7 +180,9 @@ class RecordForm(FormDialog):
         """Whose page the form belongs on: the person themself, or the person the record is about."""
         if self.type_name == "person":
             return self.record_id
-        return self.fixed.get("person_id") or self.original.get("person_id")
+        # A record naming no one itself (a group conversation) belongs on the page it was opened from.
+        return (self.fixed.get("person_id") or self.original.get("person_id")
+                or getattr(self.parent(), "person_id", None))
 
     def draft_person_ids(self) -> list[str]:
         values = {**self.original, **self.values()}
