@@ -35,51 +35,56 @@ from ui.tasks import failure_message
 from ui.widgets import MessageLabel, heading, primary_button
 
 
-def field_value(widget: QWidget) -> Any:
-    """A field's value as plain data (JSON), for a draft."""
-    if hasattr(widget, "draft_value"):
-        return widget.draft_value()
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QComboBox):
-        return widget.currentData()
-    if isinstance(widget, QAbstractButton):
-        return widget.isChecked()
-    if isinstance(widget, QSpinBox):
-        return widget.value()
-    if isinstance(widget, QDateEdit):
-        return widget.date().toString(Qt.ISODate)
-    if isinstance(widget, QDateTimeEdit):
-        return widget.dateTime().toString(Qt.ISODate)
+def _set_choice(box: QComboBox, value) -> None:
+    index = box.findData(value)
+    if index >= 0:   # a choice no longer offered leaves the box as it is
+        box.setCurrentIndex(index)
+
+
+def _set_date(edit: QDateEdit, value) -> None:
+    day = QDate.fromString(value or "", Qt.ISODate)
+    if day.isValid():
+        edit.setDate(day)
+
+
+def _set_date_time(edit: QDateTimeEdit, value) -> None:
+    when = QDateTime.fromString(value or "", Qt.ISODate)
+    if when.isValid():
+        edit.setDateTime(when)
+
+
+# Qt's editors: how to read each as plain data (JSON) for a draft, and put it back. QDateEdit before its base.
+_EDITORS = (
+    (QLineEdit, QLineEdit.text, lambda edit, value: edit.setText(value or "")),
+    (QPlainTextEdit, QPlainTextEdit.toPlainText, lambda edit, value: edit.setPlainText(value or "")),
+    (QComboBox, QComboBox.currentData, _set_choice),
+    (QAbstractButton, QAbstractButton.isChecked, lambda button, value: button.setChecked(bool(value))),
+    (QSpinBox, QSpinBox.value, lambda spin, value: spin.setValue(int(value or 0))),
+    (QDateEdit, lambda edit: edit.date().toString(Qt.ISODate), _set_date),
+    (QDateTimeEdit, lambda edit: edit.dateTime().toString(Qt.ISODate), _set_date_time),
+)
+
+
+def _editor(widget: QWidget):
+    for kind, read, write in _EDITORS:
+        if isinstance(widget, kind):
+            return read, write
     raise TypeError(f"no draft value for {type(widget).__name__}")
 
 
+def field_value(widget: QWidget) -> Any:
+    """A field's value as plain data, for a draft; a composite field gives its own ``draft_value()``."""
+    if hasattr(widget, "draft_value"):
+        return widget.draft_value()
+    return _editor(widget)[0](widget)
+
+
 def set_field_value(widget: QWidget, value: Any) -> None:
-    """Put back what ``field_value`` read (a choice no longer offered, or a date unreadable, is left as it is)."""
+    """Put back what ``field_value`` read."""
     if hasattr(widget, "set_draft_value"):
         widget.set_draft_value(value)
-    elif isinstance(widget, QLineEdit):
-        widget.setText(value or "")
-    elif isinstance(widget, QPlainTextEdit):
-        widget.setPlainText(value or "")
-    elif isinstance(widget, QComboBox):
-        index = widget.findData(value)
-        if index >= 0:
-            widget.setCurrentIndex(index)
-    elif isinstance(widget, QAbstractButton):
-        widget.setChecked(bool(value))
-    elif isinstance(widget, QSpinBox):
-        widget.setValue(int(value or 0))
-    elif isinstance(widget, QDateEdit):
-        day = QDate.fromString(value or "", Qt.ISODate)
-        if day.isValid():
-            widget.setDate(day)
-    elif isinstance(widget, QDateTimeEdit):
-        when = QDateTime.fromString(value or "", Qt.ISODate)
-        if when.isValid():
-            widget.setDateTime(when)
+    else:
+        _editor(widget)[1](widget, value)
 
 
 class SavingForm:
