@@ -1,26 +1,24 @@
 """Small forms to add or correct a community asset or a venue (Ctrl+S saves, Esc cancels).
 
-Kept to the fields these records have; the generic record form (ui/record_form.py,
-another branch) may replace them later.
+Kept to the fields these records have; saving, and the draft kept across a lock,
+come from ui/form_base.py.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QCheckBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain import vocab
 from connector_app.domain.records import Asset, Venue
 from connector_app.i18n import _
+from ui.form_base import FormDialog
 from ui.language_picker import LanguagePicker
 from ui.list_page import ChoiceBox
 from ui.operations.activity import save_asset, save_venue
-from ui.tasks import failure_message
-from ui.widgets import MessageLabel, button_row, heading, primary_button
+from ui.widgets import button_row
 
 def note_edit() -> QPlainTextEdit:
     edit = QPlainTextEdit()
@@ -33,25 +31,14 @@ def typed(text: str) -> str | None:
     return text.strip() or None
 
 
-class RecordDialog(QDialog):
+class RecordDialog(FormDialog):
     """A titled form of labelled fields, a message line, Cancel and Save; subclasses give fields and record()."""
 
-    saved = Signal(object)
-
     def __init__(self, workspace, runner, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.workspace, self.runner = workspace, runner
-        self.setModal(False)  # a modal dialog would block the window's Ctrl+L (lock)
-        self.title = heading()
+        super().__init__(workspace, runner, parent)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         self.labels: dict[QWidget, QLabel] = {}
-        self.message = MessageLabel()
-        self.save_button = primary_button()
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.Save, self).activated.connect(self.save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(self.title)
@@ -70,30 +57,11 @@ class RecordDialog(QDialog):
         for field, text in names.items():
             self.labels[field].setText(text)
             field.setAccessibleName(text.replace("&", ""))
-        self.save_button.setText(_("Save (Ctrl+S)"))
-        self.cancel_button.setText(_("Cancel"))
-        self.cancel_button.setAccessibleName(_("Cancel, saving nothing"))
+        self.retranslate_buttons()
 
-    def save(self) -> None:
-        if not self.save_button.isEnabled() or self.workspace is None:
-            return
+    def operation(self):
         record = self.record()
-        if record is None:
-            return
-        self.save_button.setEnabled(False)
-        self.operation(record).run(self.runner, on_success=self._saved, on_failure=self._failed)
-
-    def _saved(self, record) -> None:
-        self.saved.emit(record)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.message.show_message(failure_message(exc))
-
-    def done(self, result: int) -> None:
-        self.forget()
-        super().done(result)
+        return None if record is None else self.save_op(record)
 
     def forget(self) -> None:
         """Drop everything typed or shown (closing, or locking)."""
@@ -102,11 +70,13 @@ class RecordDialog(QDialog):
                 field.clear()
             elif isinstance(field, LanguagePicker):
                 field.clear_text()
-        self.workspace = None
+        super().forget()
 
 
 class AssetDialog(RecordDialog):
     """Add a community asset (``asset`` None) or correct one."""
+
+    draft_kind = "asset"
 
     def __init__(self, workspace, reader, runner, asset: Asset | None = None, parent: QWidget | None = None):
         super().__init__(workspace, runner, parent)
@@ -133,6 +103,16 @@ class AssetDialog(RecordDialog):
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(asset.kind if asset else "grassroots_group")))
         self.active_check.setChecked(asset.active if asset else True)
         self.resize(620, 760)
+        self.keep_drafts()
+
+    def draft_fields(self) -> dict[str, QWidget]:
+        return {"name": self.name_edit, "kind": self.kind_box, "offer": self.offer_edit, "venue": self.venue_box,
+                "place": self.place_edit, "times": self.times_edit, "contact": self.contact_edit,
+                "languages": self.languages_field, "accessibility": self.accessibility_edit,
+                "active": self.active_check}
+
+    def draft_place(self) -> dict:
+        return {"asset_id": self.asset.id if self.asset else None}
 
     def record(self) -> Asset | None:
         if not self.name_edit.text().strip():
@@ -147,7 +127,7 @@ class AssetDialog(RecordDialog):
             accessibility=typed(self.accessibility_edit.toPlainText()), active=self.active_check.isChecked())
         return self.asset.with_changes(**values) if self.asset else Asset(**values)
 
-    def operation(self, record: Asset):
+    def save_op(self, record: Asset):
         return save_asset(self.workspace, record)
 
     def retranslate(self) -> None:
@@ -171,6 +151,8 @@ class AssetDialog(RecordDialog):
 class VenueDialog(RecordDialog):
     """Add a venue (``venue`` None) or correct one."""
 
+    draft_kind = "venue"
+
     def __init__(self, workspace, runner, venue: Venue | None = None, parent: QWidget | None = None):
         super().__init__(workspace, runner, parent)
         self.venue = venue
@@ -185,6 +167,14 @@ class VenueDialog(RecordDialog):
             self.accessibility_edit.setPlainText(venue.accessibility or "")
             self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(venue.kind)))
         self.resize(560, 460)
+        self.keep_drafts()
+
+    def draft_fields(self) -> dict[str, QWidget]:
+        return {"name": self.name_edit, "kind": self.kind_box, "address": self.address_edit,
+                "accessibility": self.accessibility_edit}
+
+    def draft_place(self) -> dict:
+        return {"venue_id": self.venue.id if self.venue else None}
 
     def record(self) -> Venue | None:
         if not self.name_edit.text().strip():
@@ -196,7 +186,7 @@ class VenueDialog(RecordDialog):
                       accessibility=typed(self.accessibility_edit.toPlainText()))
         return self.venue.with_changes(**values) if self.venue else Venue(**values)
 
-    def operation(self, record: Venue):
+    def save_op(self, record: Venue):
         return save_venue(self.workspace, record)
 
     def retranslate(self) -> None:

@@ -33,13 +33,14 @@ class DialogHolder:
 
     dialog = None
 
-    def hold(self, dialog) -> None:
+    def hold(self, dialog):
         self.forget_dialog()
         self.dialog = dialog
         dialog.finished.connect(lambda _result: self._closed(dialog))
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+        return dialog
 
     def _closed(self, dialog) -> None:
         if self.dialog is dialog:
@@ -97,16 +98,20 @@ class SearchList(ListPage, DialogHolder):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def edit_selected(self, repository: str, make_dialog) -> None:
-        """Read the chosen record whole (on the runner), then open its form."""
         row = self.selected()
-        if row is None or self.workspace is None:
-            return
-        load_record(self.workspace, repository, row.id).run(
-            self.runner, on_success=lambda record: self._open_form(make_dialog, record), on_failure=self.failed)
+        if row is not None:
+            self.edit_record(repository, row.id, make_dialog)
 
-    def _open_form(self, make_dialog, record) -> None:
+    def edit_record(self, repository: str, record_id: str, make_dialog, then=lambda dialog: None) -> None:
+        """Read a record whole (on the runner), then open its form (and hand it to ``then``)."""
+        if self.workspace is None:
+            return
+        load_record(self.workspace, repository, record_id).run(
+            self.runner, on_success=lambda record: self._open_form(make_dialog, record, then), on_failure=self.failed)
+
+    def _open_form(self, make_dialog, record, then) -> None:
         if self.workspace is not None:  # not locked meanwhile
-            self.hold(make_dialog(record))
+            then(self.hold(make_dialog(record)))
 
     def failed(self, exc: BaseException) -> None:
         self.message.show_message(failure_message(exc))
@@ -267,17 +272,26 @@ class AssetDirectory(SearchList):
 
     # forms ---------------------------------------------------------------------------------------
 
-    def new_asset(self) -> None:
+    def new_asset(self) -> AssetDialog | None:
         if self.workspace is not None:
-            self.hold(AssetDialog(self.workspace, self.reader, self.runner, None, self))
+            return self.hold(AssetDialog(self.workspace, self.reader, self.runner, None, self))
+        return None
+
+    def make_asset_dialog(self, asset) -> AssetDialog:
+        return AssetDialog(self.workspace, self.reader, self.runner, asset, self)
 
     def edit_asset(self) -> None:
-        self.edit_selected("assets", lambda asset: AssetDialog(self.workspace, self.reader, self.runner, asset, self))
+        self.edit_selected("assets", self.make_asset_dialog)
 
     def connect_person(self) -> None:
         row = self.selected()
-        if row is not None and self.workspace is not None:
-            self.hold(ConnectDialog(self.workspace, self.reader, self.runner, asset_id=row.id, parent=self))
+        if row is not None:
+            self.connect_to(row.id)
+
+    def connect_to(self, asset_id: str) -> ConnectDialog | None:
+        if self.workspace is None:
+            return None
+        return self.hold(ConnectDialog(self.workspace, self.reader, self.runner, asset_id=asset_id, parent=self))
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -340,12 +354,16 @@ class VenueList(SearchList):
         self.count_label.setText((_("More than {count} venues") if more else ngettext(
             "{count} venue", "{count} venues", count)).format(count=format_number(count)))
 
-    def new_venue(self) -> None:
+    def new_venue(self) -> VenueDialog | None:
         if self.workspace is not None:
-            self.hold(VenueDialog(self.workspace, self.runner, None, self))
+            return self.hold(VenueDialog(self.workspace, self.runner, None, self))
+        return None
+
+    def make_venue_dialog(self, venue) -> VenueDialog:
+        return VenueDialog(self.workspace, self.runner, venue, self)
 
     def edit_venue(self) -> None:
-        self.edit_selected("venues", lambda venue: VenueDialog(self.workspace, self.runner, venue, self))
+        self.edit_selected("venues", self.make_venue_dialog)
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -8,7 +8,8 @@ and marks need not be typed): Up and Down move through the matches, Enter
 chooses. The connection starts at today, "introduced" and the staff member
 using the laptop; how it turns out is recorded later (the asset's detail, or
 ``ui.operations.activity.set_outcome``), and the store dates each change of
-outcome (outcome_on). Ctrl+S saves, Esc cancels.
+outcome (outcome_on). Ctrl+S saves, Esc cancels; what is typed comes back after a
+lock (ui/form_base.py).
 """
 
 from __future__ import annotations
@@ -16,20 +17,18 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
-    QVBoxLayout, QWidget,
+    QDateEdit, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain import vocab
 from connector_app.domain.records import Connection
 from connector_app.i18n import _
 from connector_app.store.activity_queries import ActivityQueries
+from ui.form_base import FormDialog
 from ui.list_page import ChoiceBox
 from ui.operations.activity import connect
-from ui.tasks import failure_message
-from ui.widgets import MessageLabel, button_row, heading, paragraph, primary_button
+from ui.widgets import button_row, paragraph
 
 ID_ROLE = Qt.UserRole + 1
 SUGGESTIONS = 8
@@ -98,20 +97,27 @@ class Chooser(QWidget):
         self.edit.clear()
         self.matches.clear()
 
+    # a draft (ui/form_base.py) keeps the choice made, or what is half typed
+    def draft_value(self) -> dict:
+        return {"id": self.chosen_id, "text": self.edit.text()}
 
-class ConnectDialog(QDialog):
-    saved = Signal(object)  # the connection
+    def set_draft_value(self, value: dict) -> None:
+        self.edit.setText(value.get("text", ""))   # setText, unlike typing, asks for no matches
+        self.chosen_id = value.get("id")
+        self.chosen.emit()
+
+
+class ConnectDialog(FormDialog):
+    draft_kind = "connection"
 
     def __init__(self, workspace, reader, runner, *, person_id: str | None = None, asset_id: str | None = None,
                  parent: QWidget | None = None, today=date.today):
-        super().__init__(parent)
+        super().__init__(workspace, runner, parent)
         if (person_id is None) == (asset_id is None):
             raise ValueError("give exactly one of person_id and asset_id")
-        self.workspace, self.queries, self.runner = workspace, reader, runner
+        self.queries = reader
         self.activity = ActivityQueries(reader.connection)
         self.person_id, self.asset_id = person_id, asset_id
-        self.setModal(False)  # a modal dialog would block the window's Ctrl+L (lock)
-        self.title = heading()
         self.fixed_label = paragraph()
         self.choose_label = QLabel()
         self.chooser = Chooser(self._people if asset_id else self._assets)
@@ -122,12 +128,6 @@ class ConnectDialog(QDialog):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(100)
         self.labels = [QLabel() for _ in range(4)]
-        self.message = MessageLabel()
-        self.save_button = primary_button()
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.Save, self).activated.connect(self.save)
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
@@ -151,6 +151,7 @@ class ConnectDialog(QDialog):
         self.retranslate()
         self._fill_defaults()
         self.resize(560, 520)
+        self.keep_drafts()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -192,29 +193,27 @@ class ConnectDialog(QDialog):
             made_on=self.date_edit.date().toPython().isoformat(), outcome=self.outcome_box.currentData(),
             staff_id=self.staff_box.currentData(), notes=self.notes_edit.toPlainText().strip() or None)
 
-    def save(self) -> None:
-        if not self.save_button.isEnabled() or self.workspace is None:
-            return
+    def operation(self):
         connection = self.connection()
         if connection is None:
             self.message.show_message(_("Choose a person: type part of their name and press Enter.") if self.asset_id
                                       else _("Choose a community asset: type part of its name and press Enter."))
             self.chooser.edit.setFocus()
-            return
-        self.save_button.setEnabled(False)
-        connect(self.workspace, connection).run(self.runner, on_success=self._saved, on_failure=self._failed)
+            return None
+        return connect(self.workspace, connection)
 
-    def _saved(self, connection) -> None:
-        self.saved.emit(connection)
-        self.accept()
+    # drafts (ui/form_base.py) -----------------------------------------------------------------------
 
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.message.show_message(failure_message(exc))
+    def draft_fields(self) -> dict[str, QWidget]:
+        return {"other": self.chooser, "date": self.date_edit, "outcome": self.outcome_box, "staff": self.staff_box,
+                "notes": self.notes_edit}
 
-    def done(self, result: int) -> None:
-        self.forget()
-        super().done(result)
+    def draft_place(self) -> dict:
+        return {"person_id": self.person_id, "asset_id": self.asset_id}
+
+    def draft_person_ids(self) -> list[str]:
+        person = self.person_id or self.chooser.chosen_id
+        return [person] if person else []
 
     def forget(self) -> None:
         """Drop every name and note typed or shown (closing, or locking)."""
@@ -222,7 +221,8 @@ class ConnectDialog(QDialog):
         self.notes_edit.clear()
         self.fixed_label.clear()
         self.staff_box.clear()
-        self.workspace = self.queries = self.activity = None
+        self.queries = self.activity = None
+        super().forget()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Connect a person"))
@@ -245,7 +245,5 @@ class ConnectDialog(QDialog):
         self.outcome_box.fill(vocab.CONNECTION_OUTCOMES.label("suggested"), [
             (code, vocab.CONNECTION_OUTCOMES.label(code)) for code in vocab.CONNECTION_OUTCOMES.codes[1:]])
         self.outcome_box.setItemData(0, "suggested")
-        self.save_button.setText(_("Save (Ctrl+S)"))
+        self.retranslate_buttons()
         self.save_button.setAccessibleName(_("Save the connection"))
-        self.cancel_button.setText(_("Cancel"))
-        self.cancel_button.setAccessibleName(_("Cancel, saving nothing"))

@@ -3,7 +3,8 @@
 The form starts at today, an hour, the staff member using the laptop and their
 last venue, so logging a session is: type who it was with, Ctrl+S. Above it,
 one bar per staff member for the month shown (previous and next month with the
-buttons beside the month's name), and the month's sessions below.
+buttons beside the month's name), and the month's sessions below. A session
+half typed when the app locks comes back after unlocking (ui/form_base.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QScrollArea, QSpinBox, QVBoxLayout, QWidget,
@@ -22,23 +22,25 @@ from connector_app.i18n import _, format_date
 from connector_app.store.activity_queries import ActivityQueries
 from connector_app.store.month_figures import add_months, month_start
 from ui.activity_models import SessionsModel, StaffTimeModel, TargetBarDelegate
+from ui.form_base import SavingForm
 from ui.list_page import ChoiceBox
 from ui.operations.activity import log_connecting_time
-from ui.tasks import failure_message
-from ui.widgets import MessageLabel, heading, paragraph, primary_button, row_table
+from ui.widgets import heading, paragraph, row_table
 
 DEFAULT_MINUTES = 60
 BAR_WIDTH = 180
 WATCHED = frozenset({"connecting_time", "staff", "venue"})
 
 
-class ConnectingTimePage(QWidget):
+class ConnectingTimePage(SavingForm, QWidget):
     open_record = Signal(str, str)
+    draft_kind = "connecting_time"
 
     def __init__(self, runner, parent: QWidget | None = None, *, today=date.today):
-        super().__init__(parent, objectName="pageBackground")
-        self.runner, self._today = runner, today
-        self.workspace = self.queries = self.activity = None
+        QWidget.__init__(self, parent, objectName="pageBackground")
+        self._today = today
+        self.make_form_parts(None, runner)
+        self.queries = self.activity = None
         self._defaulted: str | None = None  # the "who" the form chose itself (not the user): it may follow
         self.month = month_start(today())
 
@@ -75,12 +77,6 @@ class ConnectingTimePage(QWidget):
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(70)
             edit.setMaximumHeight(130)
-        self.message = MessageLabel()
-        self.save_button = primary_button()
-        self.save_button.clicked.connect(self.save)
-        save = QShortcut(QKeySequence.Save, self)
-        save.setContext(Qt.WidgetWithChildrenShortcut)  # not while another screen is shown
-        save.activated.connect(self.save)
         form = QFormLayout(self.form_box)
         form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above: the form is a narrow column
         self.form_labels = [QLabel() for _ in range(7)]
@@ -125,17 +121,22 @@ class ConnectingTimePage(QWidget):
         self.activity = ActivityQueries(reader.connection)
         self.reset_form()
         self.show_month(self._today())
+        self.keeper.start(workspace)
 
     def staff_changed(self, staff_id: str) -> None:
         """Who is using the laptop became known (after unlocking) or changed: the form's "who" follows,
         unless someone else was already chosen in it."""
         if self.queries is None or self.staff_box.currentData() not in (None, self._defaulted):
             return
+        untouched = self.keeper.untouched()
         self.staff_box.setCurrentIndex(max(0, self.staff_box.findData(staff_id)))
         self.venue_box.setCurrentIndex(max(0, self.venue_box.findData(self.queries.last_venue(staff_id))))
         self._defaulted = staff_id
+        if untouched:
+            self.keeper.rebase()   # the new defaults are not typing worth keeping
 
     def clear(self) -> None:
+        self.keeper.stop()   # a lock has taken its draft first (ui/drafts.py take_all)
         self._defaulted = None
         self.workspace = self.queries = self.activity = None
         self.staff_model.clear()
@@ -195,29 +196,26 @@ class ConnectingTimePage(QWidget):
             with_whom=typed(self.with_edit.text()), heard=typed(self.heard_edit.toPlainText()),
             will_do=typed(self.will_do_edit.toPlainText()))
 
-    def save(self) -> None:
-        if self.workspace is None or not self.save_button.isEnabled():
-            return
+    def operation(self):
         if self.staff_box.currentData() is None:
             self.message.show_message(_("Choose whose connecting time this was."))
             self.staff_box.setFocus()
-            return
-        self.message.clear_message()
-        self.save_button.setEnabled(False)
-        log_connecting_time(self.workspace, self.session()).run(
-            self.runner, on_success=self._saved, on_failure=self._failed)
+            return None
+        return log_connecting_time(self.workspace, self.session())
 
-    def _saved(self, session: ConnectingTime) -> None:
-        self.save_button.setEnabled(True)
+    def finish_save(self, session: ConnectingTime) -> None:
         if self.workspace is None:
             return  # locked meanwhile
         self.reset_form()
         self.show_month(date.fromisoformat(session.on_date))
-        self.message.clear_message()
+        self.keeper.start(self.workspace)   # a fresh form, with a draft of its own
 
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.message.show_message(failure_message(exc))
+    # drafts (ui/form_base.py) -----------------------------------------------------------------
+
+    def draft_fields(self) -> dict[str, QWidget]:
+        return {"date": self.date_edit, "minutes": self.minutes_spin, "staff": self.staff_box,
+                "venue": self.venue_box, "with": self.with_edit, "heard": self.heard_edit,
+                "will_do": self.will_do_edit}
 
     def retranslate(self) -> None:
         self.title.setText(_("Protected connecting time"))

@@ -83,6 +83,14 @@ class LanguagePicker(QWidget):
         self.retranslate()
         self.list.setMaximumHeight(self.list.sizeHintForRow(0) * SHOWN_ROWS + 2 * self.list.frameWidth())
 
+    def draft_value(self) -> list[str]:
+        """The codes chosen, for a kept draft (ui/form_base.py)."""
+        return self.value()
+
+    def set_draft_value(self, codes) -> None:
+        offered = [self.model.item(row).data(CODE_ROLE) for row in range(self.model.rowCount())]
+        self.set_languages(codes, offered=offered)
+
     def name_of(self, code: str) -> str:
         item = self._item(code)
         return item.data(NAME_ROLE) if item is not None else code

@@ -7,29 +7,29 @@ known, or a new person inline), the four boxes (one item per line), the next
 step, the consent boxes exactly as ticked, who filled it in and when. A sheet
 already typed in is noticed before anything is saved; a sheet the person took
 home ("No thanks") keeps nothing. What each box becomes is decided in
-connector_app/store/paper_sheets.py.
+connector_app/store/paper_sheets.py. What is typed comes back after a lock
+(ui/form_base.py).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QCheckBox, QDateEdit, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain import vocab
 from connector_app.i18n import _
 from connector_app.store.paper_sheets import ConsentTicks, PaperSheet, SheetSaved, people_with_sheet
+from ui.form_base import FormDialog
 from ui.list_page import ChoiceBox
 from ui.operations.paper_sheets import type_in_sheet
 from ui.quick_add import PeopleField
 from ui.sheet_id_field import SheetIdField
-from ui.tasks import failure_message
-from ui.widgets import MessageLabel, heading, paragraph, primary_button
+from ui.widgets import MessageLabel, paragraph
 
 BOXES = ("loves", "skills", "learn", "help_with")
 
@@ -40,14 +40,12 @@ def _box_labels() -> dict[str, str]:
             "learn": _("What I would like to learn"), "help_with": _("What I could help with")}
 
 
-class PaperSheetDialog(QDialog):
-    saved = Signal(object)  # SheetSaved
+class PaperSheetDialog(FormDialog):
+    draft_kind = "paper_sheet"   # saved: emits SheetSaved
 
     def __init__(self, workspace, queries, runner, parent: QWidget | None = None, *, today=date.today):
-        super().__init__(parent)
-        self.workspace, self.queries, self.runner = workspace, queries, runner
-        self.setModal(False)  # Ctrl+L must still lock the window behind it
-        self.title = heading()
+        super().__init__(workspace, runner, parent)
+        self.queries = queries
         self.intro = paragraph()
 
         self.id_label = QLabel()
@@ -117,13 +115,6 @@ class PaperSheetDialog(QDialog):
         filled.setColumnStretch(0, 2)
         filled.setColumnStretch(1, 1)
 
-        self.message = MessageLabel()
-        self.save_button = primary_button()
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.Save, self, self.save)
-
         form = QWidget()
         layout = QVBoxLayout(form)
         layout.setContentsMargins(24, 20, 24, 12)
@@ -177,6 +168,7 @@ class PaperSheetDialog(QDialog):
         self._consent_changed()
         self.already.hide()
         self.resize(760, 820)
+        self.keep_drafts()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -250,30 +242,28 @@ class PaperSheetDialog(QDialog):
             return _("The sheet's boxes are empty: type what the person wrote."), self.box_edits["loves"]
         return None
 
-    def save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
+    def operation(self):
         sheet = self.sheet()
         refusal = self._refusal(sheet)
         if refusal is not None:
             text, where = refusal
             self.message.show_message(text)
             where.setFocus()
-            return
-        self.save_button.setEnabled(False)
-        type_in_sheet(self.workspace, sheet).run(self.runner, on_success=self._saved, on_failure=self._failed)
+            return None
+        return type_in_sheet(self.workspace, sheet)
 
-    def _saved(self, result: SheetSaved) -> None:
-        self.saved.emit(result)
-        self.accept()
+    # drafts (ui/form_base.py) -----------------------------------------------------------------------
 
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.message.show_message(failure_message(exc))
+    def draft_fields(self) -> dict[str, QWidget]:
+        return {"sheet_id": self.id_field.edit, "who": self.people_field, "pseudonym": self.pseudonym_check,
+                **{f"box.{name}": edit for name, edit in self.box_edits.items()},
+                **{f"next.{code}": check for code, check in self.next_checks.items()},
+                "next_note": self.next_note, "keep": self.keep_check, "share": self.share_check,
+                "reports": self.reports_check, "take_home": self.take_home_check, "by": self.by_box,
+                "on": self.on_edit}
 
-    def done(self, result: int) -> None:
-        self.forget()
-        super().done(result)
+    def draft_person_ids(self) -> list[str]:
+        return self.people_field.people()[0]
 
     def forget(self) -> None:
         """Drop every name and word typed or shown (closing, or locking)."""
@@ -284,6 +274,7 @@ class PaperSheetDialog(QDialog):
         self.id_field.edit.clear()
         self.by_box.clear()
         self.queries = None
+        super().forget()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Type in a paper sheet"))
@@ -326,7 +317,5 @@ class PaperSheetDialog(QDialog):
         self.by_box.setAccessibleName(_("Filled in by"))
         self.on_label.setText(_("&Date"))
         self.on_edit.setAccessibleName(_("Date the sheet was filled in"))
-        self.save_button.setText(_("Save (Ctrl+S)"))
+        self.retranslate_buttons()
         self.save_button.setAccessibleName(_("Save what the sheet says"))
-        self.cancel_button.setText(_("Cancel"))
-        self.cancel_button.setAccessibleName(_("Cancel, saving nothing"))

@@ -182,7 +182,9 @@ class PersonPage(QWidget):
                           only=only, parent=self)
         form.finished.connect(lambda _result: self._form_closed(form))
         self.forms.append(form)
-        form.open()
+        form.show()   # not open(): a window-modal form would block the window's Ctrl+L (lock)
+        form.raise_()
+        form.activateWindow()
         return form
 
     def _form_closed(self, form: RecordForm) -> None:

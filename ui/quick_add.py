@@ -7,8 +7,8 @@ talked about, the features of practice as toggles, and the details, which
 start at now, the last venue and the staff member using the app. Ctrl+S saves,
 Esc cancels.
 
-What is typed is kept as an encrypted draft while the form is open (ui/drafts.py),
-so a lock or a crash loses nothing; saving or cancelling discards the draft.
+What is typed is kept as an encrypted draft while the form is open (ui/form_base.py,
+ui/drafts.py), so a lock or a crash loses nothing; saving or cancelling discards the draft.
 """
 
 from __future__ import annotations
@@ -16,19 +16,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QDateTimeEdit, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QCheckBox, QDateTimeEdit, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain import vocab
 from connector_app.i18n import _
-from ui.drafts import DraftKeeper
+from ui.form_base import FormDialog
 from ui.list_page import ChoiceBox
 from ui.operations.conversations import ConversationDraft, NewPerson, add_conversation
-from ui.tasks import failure_message
-from ui.widgets import MessageLabel, heading, primary_button
 
 PERSON_ROLE = Qt.UserRole + 1   # a person's id, or None for "new person"
 NAME_ROLE = Qt.UserRole + 2
@@ -140,16 +137,24 @@ class PeopleField(QWidget):
         self.chosen.clear()
         self.queries = None
 
+    # a draft (ui/form_base.py) keeps the people chosen and what is half typed
+    def draft_value(self) -> dict:
+        return {"chosen": [list(chip) for chip in self.chips()], "typed": self.edit.text()}
 
-class QuickAddDialog(QDialog):
-    saved = Signal(object)  # the conversation
+    def set_draft_value(self, value: dict) -> None:
+        self.chosen.clear()
+        for person_id, name in value.get("chosen", ()):
+            self.add_chip(person_id, name)
+        self.edit.setText(value.get("typed", ""))
+        self.changed.emit()
+
+
+class QuickAddDialog(FormDialog):
+    draft_kind = "conversation"
 
     def __init__(self, workspace, queries, runner, parent: QWidget | None = None, *, now=datetime.now):
-        super().__init__(parent)
-        self.workspace, self.queries, self.runner = workspace, queries, runner
-        # Not modal: a modal dialog would block the window's Ctrl+L (lock) while it is open.
-        self.setModal(False)
-        self.title = heading()
+        super().__init__(workspace, runner, parent)
+        self.queries = queries
         self.people_label = QLabel()
         self.people_field = PeopleField()
         self.people_field.queries = queries
@@ -183,12 +188,6 @@ class QuickAddDialog(QDialog):
             details.addWidget(widget, i // 3 * 2 + 1, i % 3)
         for column in range(3):
             details.setColumnStretch(column, 1)
-        self.message = MessageLabel()
-        self.save_button = primary_button()
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.Save, self, self.save)  # Ctrl+S from any field
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -221,7 +220,7 @@ class QuickAddDialog(QDialog):
         self._fill_defaults()
         self._people_changed()
         self.resize(640, 700)
-        self.keeper = DraftKeeper(self, "conversation", runner, workspace)
+        self.keep_drafts()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -258,65 +257,24 @@ class QuickAddDialog(QDialog):
             notes=self.notes_edit.toPlainText().strip() or None,
             features=tuple(code for code, check in self.feature_checks.items() if check.isChecked()))
 
-    # drafts (ui/drafts.py) -----------------------------------------------------------------
+    # drafts (ui/form_base.py) -------------------------------------------------------------
 
-    def to_dict(self) -> dict:
-        return {
-            "people": [list(chip) for chip in self.people_field.chips()],
-            "typed": self.people_field.edit.text(),
-            "consent": self.consent_box.currentData(),
-            "notes": self.notes_edit.toPlainText(),
-            "features": [code for code, check in self.feature_checks.items() if check.isChecked()],
-            "when": self.when_edit.dateTime().toString(Qt.ISODate),
-            "venue": self.venue_box.currentData(), "mode": self.mode_box.currentData(),
-            "staff": self.staff_box.currentData(), "minutes": self.minutes_spin.value(),
-        }
-
-    def from_dict(self, data: dict) -> None:
-        self.people_field.chosen.clear()
-        for person_id, name in data.get("people", ()):
-            self.people_field.add_chip(person_id, name)
-        self.people_field.edit.setText(data.get("typed", ""))
-        self.notes_edit.setPlainText(data.get("notes", ""))
-        for code, check in self.feature_checks.items():
-            check.setChecked(code in data.get("features", ()))
-        when = QDateTime.fromString(data.get("when", ""), Qt.ISODate)
-        if when.isValid():
-            self.when_edit.setDateTime(when)
-        for box, key in ((self.consent_box, "consent"), (self.venue_box, "venue"), (self.mode_box, "mode"),
-                         (self.staff_box, "staff")):
-            index = box.findData(data.get(key))
-            if index >= 0:
-                box.setCurrentIndex(index)
-        self.minutes_spin.setValue(int(data.get("minutes") or 0))
-        self._people_changed()
+    def draft_fields(self) -> dict[str, QWidget]:
+        return {"people": self.people_field, "consent": self.consent_box, "notes": self.notes_edit,
+                **{f"feature.{code}": check for code, check in self.feature_checks.items()},
+                "when": self.when_edit, "venue": self.venue_box, "mode": self.mode_box, "staff": self.staff_box,
+                "minutes": self.minutes_spin}
 
     def draft_person_ids(self) -> list[str]:
         return self.people_field.people()[0]
 
-    def save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
+    def operation(self):
         draft = self.draft()
         if not draft.person_ids and not draft.new_people:
             self.message.show_message(_("Add at least one person: type part of their name and press Enter."))
             self.people_field.edit.setFocus()
-            return
-        self.save_button.setEnabled(False)
-        add_conversation(self.workspace, draft).run(self.runner, on_success=self._saved, on_failure=self._failed)
-
-    def _saved(self, conversation) -> None:
-        self.saved.emit(conversation)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.message.show_message(failure_message(exc))
-
-    def done(self, result: int) -> None:
-        self.keeper.discard()  # saved or cancelled; a lock has already taken the draft (take_pending)
-        self.forget()
-        super().done(result)
+            return None
+        return add_conversation(self.workspace, draft)
 
     def forget(self) -> None:
         """Drop every name and note typed or shown (closing, or locking)."""
@@ -325,6 +283,7 @@ class QuickAddDialog(QDialog):
         for box in (self.venue_box, self.staff_box):
             box.clear()
         self.queries = None
+        super().forget()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("New conversation"))
@@ -363,7 +322,5 @@ class QuickAddDialog(QDialog):
             (code, vocab.CONVERSATION_MODES.label(code)) for code in vocab.CONVERSATION_MODES.codes
             if code != "in_person"])
         self.mode_box.setItemData(0, "in_person")
-        self.save_button.setText(_("Save (Ctrl+S)"))
+        self.retranslate_buttons()
         self.save_button.setAccessibleName(_("Save the conversation"))
-        self.cancel_button.setText(_("Cancel"))
-        self.cancel_button.setAccessibleName(_("Cancel, saving nothing"))

@@ -44,6 +44,13 @@ class FieldEditor(QWidget):
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
 
+    # A draft (ui/form_base.py) keeps the stored form of the value.
+    def draft_value(self) -> Any:
+        return self.value()
+
+    def set_draft_value(self, value: Any) -> None:
+        self.set_value(value)
+
     def clear_text(self) -> None:
         """Forget what was typed (locking)."""
         self.set_value([] if self.spec.kind.is_list else None)

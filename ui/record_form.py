@@ -10,7 +10,9 @@ before anything is written and again if the store refuses. ``fixed`` values
 are not shown (the person a strength belongs to); ``only`` shows just some
 fields (the outcome of a connection). Ctrl+S saves, Esc cancels; "History of
 this field…" shows every value the field last in focus has had. Saving runs
-on the task runner; views refresh from the "records changed" signal.
+on the task runner; views refresh from the "records changed" signal. What is
+typed is kept as a draft (ui/form_base.py) and comes back after a lock, on the
+same record of the same person.
 """
 
 from __future__ import annotations
@@ -19,42 +21,37 @@ from dataclasses import MISSING
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QApplication, QDialog, QFormLayout, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QApplication, QFormLayout, QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from connector_app.domain.fields import Kind
 from connector_app.domain.records import BY_NAME
 from connector_app.domain.validate import check_value, problems_of
 from connector_app.errors import ValidationError
 from connector_app.i18n import _
+from ui.form_base import FormDialog
 from ui.operations.records import save_record
 from ui.record_fields import FieldEditor, editor_for
 from ui.tasks import failure_message
-from ui.widgets import MessageLabel, button_row, heading, primary_button
+from ui.widgets import MessageLabel, button_row
 
 
-class RecordForm(QDialog):
-    saved = Signal(object)   # the record as written
+class RecordForm(FormDialog):
+    draft_kind = "record"
 
     def __init__(self, workspace, runner, names, type_name: str, *, record_id: str | None = None,
                  fixed: dict[str, Any] | None = None, only: tuple[str, ...] | None = None,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.workspace, self.runner, self.names = workspace, runner, names
+        super().__init__(workspace, runner, parent)
+        self.names = names
         self.record_class = BY_NAME[type_name]
         self.type_name, self.record_id = type_name, record_id
-        self.fixed = dict(fixed or {})
+        self.fixed, self.only = dict(fixed or {}), only
         self.original: dict[str, Any] = (names.values_of(type_name, record_id) or {}) if record_id else {}
         self.editors: dict[str, FieldEditor] = {}
         self.messages: dict[str, MessageLabel] = {}
         self.current_field: str | None = None
         self._history = None
 
-        self.title = heading()
-        self.general = MessageLabel()
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -84,20 +81,16 @@ class RecordForm(QDialog):
         self.history_button = QPushButton()
         self.history_button.setEnabled(record_id is not None)
         self.history_button.clicked.connect(self.show_history)
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_button = primary_button()
-        self.save_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.general)
+        layout.addWidget(self.message)
         layout.addWidget(scroll, 1)
         layout.addLayout(button_row(self.history_button, self.cancel_button, self.save_button))
-        QShortcut(QKeySequence.Save, self, activated=self.save)
         QApplication.instance().focusChanged.connect(self._focus_moved)
         self._fill()
         self.retranslate()
         self.resize(680, 680)  # a person's form shows its languages and consent without scrolling at once
+        self.keep_drafts()
 
     # values -----------------------------------------------------------------------------
 
@@ -152,36 +145,49 @@ class RecordForm(QDialog):
         for name, label in self.messages.items():
             label.show_message(problems.get(name, ""))
         elsewhere = [text for name, text in problems.items() if name not in self.messages]
-        self.general.show_message(" ".join(elsewhere))
+        self.message.show_message(" ".join(elsewhere))
         first = next((name for name in self.editors if name in problems), None)
         if first is not None:
             self.editors[first].editor.setFocus()
 
-    def save(self) -> None:
-        if not self.save_button.isEnabled():
-            return   # already saving
+    def operation(self):
         problems = self.problems()
         self.show_problems(problems)
         if problems:
-            return
+            return None
         changes = self.changes()
         if not changes:
-            self.accept()
-            return
-        self.save_button.setEnabled(False)
-        save_record(self.workspace, self.type_name, self.record_id, changes).run(
-            self.runner, on_success=self._saved, on_failure=self._failed)
+            self.accept()   # nothing to write
+            return None
+        return save_record(self.workspace, self.type_name, self.record_id, changes)
 
-    def _saved(self, record) -> None:
-        self.saved.emit(record)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
+    def show_failure(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
             self.show_problems(exc.problems)
         else:
-            self.general.show_message(failure_message(exc))
+            self.message.show_message(failure_message(exc))
+
+    # drafts (ui/form_base.py) -------------------------------------------------------------
+
+    def draft_fields(self) -> dict[str, FieldEditor]:
+        return self.editors
+
+    def draft_place(self) -> dict:
+        return {"type": self.type_name, "record_id": self.record_id, "fixed": self.fixed,
+                "only": list(self.only) if self.only is not None else None, "person_id": self.person_id()}
+
+    def person_id(self) -> str | None:
+        """Whose page the form belongs on: the person themself, or the person the record is about."""
+        if self.type_name == "person":
+            return self.record_id
+        # A record naming no one itself (a group conversation) belongs on the page it was opened from.
+        return (self.fixed.get("person_id") or self.original.get("person_id")
+                or getattr(self.parent(), "person_id", None))
+
+    def draft_person_ids(self) -> list[str]:
+        values = {**self.original, **self.values()}
+        people = [values.get("person_id"), *(values.get("person_ids") or ()), self.person_id()]
+        return [person for person in dict.fromkeys(people) if person]
 
     # history ----------------------------------------------------------------------------
 
@@ -210,12 +216,13 @@ class RecordForm(QDialog):
         super().done(result)
 
     def forget(self) -> None:
-        """Drop every value typed or read (locking)."""
+        """Drop every value typed or read (closing, or locking)."""
         for editor in self.editors.values():
             editor.clear_text()
         self.original = {}
         if self._history is not None:
             self._history.forget()
+        super().forget()
 
     def retranslate(self) -> None:
         label = _(self.record_class.label)
@@ -225,6 +232,5 @@ class RecordForm(QDialog):
         self.history_button.setText(_("History of this field…"))
         self.history_button.setAccessibleDescription(
             _("Shows who changed the field you were last in, when, and from what to what."))
-        self.cancel_button.setText(_("Cancel"))
-        self.save_button.setText(_("Save"))
+        self.retranslate_buttons()
         self.save_button.setAccessibleDescription(_("Saves the changes (Ctrl+S)."))

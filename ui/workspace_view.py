@@ -11,7 +11,8 @@ focus with Tab and moves with the arrow keys; Ctrl+N adds a conversation from an
 screen. The lists read through a read-only connection of their own (opened on
 unlock, closed on lock) and refresh from the one "records changed" signal; Home's
 figures and the lists' counts are worked out on the task runner, off the GUI thread.
-Above the screens: the offer of any unsaved form kept as a draft (ui/drafts.py).
+Above the screens: the offer of any unsaved form kept as a draft (ui/drafts.py), made
+once it is known who is using the laptop (drafts are each staff member's own).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from ui.assets import AssetsPage, DialogHolder
 from ui.connecting_time import ConnectingTimePage
 from ui.conversations import ConversationsPage
 from ui import data_protection, person_page
-from ui.drafts import DraftOffer
+from ui import draft_kinds
+from ui.drafts import DraftOffer, draft_writes, take_all
 from ui.due import DuePage
 from ui.home import HomePage
 from ui.people import PeoplePage
@@ -87,9 +89,10 @@ class WorkspaceView(QWidget):
         self.quick_add: QuickAddDialog | None = None
         self.records = RecordsWatcher(self)
         self.pending_drafts = []  # taken from open forms when locking; saved by the lock job (main_window)
-        self.draft_offer = DraftOffer(runner)
-        self.draft_offer.carry_on.connect(lambda draft: self.open_quick_add(draft=draft))
+        self.draft_offer = DraftOffer(runner, draft_kinds.title)
+        self.draft_offer.carry_on.connect(lambda draft: draft_kinds.reopen(self, draft))
         self.draft_offer.changed.connect(lambda: self.records.note_own_write())
+        draft_writes().written.connect(self.records.note_own_write)
         self.screens: dict[str, QWidget] = {screen.name: screen.make(self) for screen in SCREENS}
         self.home: HomePage = self.screens[HOME]
         self.people: PeoplePage = self.screens[PEOPLE]
@@ -205,7 +208,8 @@ class WorkspaceView(QWidget):
         for name in WRITING_SCREENS:
             self.screens[name].attach(workspace, self.reader)
         self.person_page.attach(workspace, self.reader)
-        self.draft_offer.look(workspace)
+        if not self.staff(active_only=True):   # no one to choose: drafts typed with no staff member chosen
+            self.draft_offer.look(workspace, None, draft_kinds.KINDS)
 
     def _me(self) -> str | None:
         return None if self.workspace is None else self.workspace.store.actor_id
@@ -244,9 +248,9 @@ class WorkspaceView(QWidget):
 
     def clear(self) -> None:
         """Forget every record shown or typed, close the lists' connection (locking)."""
+        self.pending_drafts += take_all(self.window())  # every open form's latest state, kept as a draft
         if self.quick_add is not None:
             dialog, self.quick_add = self.quick_add, None
-            self.pending_drafts += dialog.keeper.take_pending()
             dialog.forget()
             dialog.reject()  # finished: deleted later
         data_protection.close_all()
@@ -269,6 +273,8 @@ class WorkspaceView(QWidget):
         for page in self.screens.values():
             if hasattr(page, "staff_changed"):
                 page.staff_changed(staff_id)
+        if self.workspace is not None:   # now the drafts of whoever this is can be offered
+            self.draft_offer.look(self.workspace, staff_id, draft_kinds.KINDS)
 
     def connect_person(self, person_id: str) -> None:
         """Connect a person to a community asset, from their page (the assets screen connects from the asset)."""
@@ -281,7 +287,7 @@ class WorkspaceView(QWidget):
         pending, self.pending_drafts = self.pending_drafts, []
         return pending
 
-    def open_quick_add(self, *, draft=None) -> QuickAddDialog | None:
+    def open_quick_add(self) -> QuickAddDialog | None:
         if self.workspace is None or self.reader is None:
             return None
         if self.quick_add is not None:
@@ -289,9 +295,6 @@ class WorkspaceView(QWidget):
             self.quick_add.activateWindow()
             return self.quick_add
         dialog = QuickAddDialog(self.workspace, self.reader, self.runner, self)
-        dialog.keeper.on_write = self.records.note_own_write
-        if draft is not None:
-            dialog.keeper.adopt(draft)
         dialog.saved.connect(lambda _conversation: self.conversation_saved.emit())
         dialog.finished.connect(lambda _result: self._quick_add_closed(dialog))
         self.quick_add = dialog

@@ -332,3 +332,4 @@ from connector_app.store import migration_v6  # noqa: E402,F401
 from connector_app.store import migration_v7  # noqa: E402,F401
 from connector_app.store import migration_v8  # noqa: E402,F401
 from connector_app.store import migration_v9  # noqa: E402,F401
+from connector_app.store import migration_v10  # noqa: E402,F401

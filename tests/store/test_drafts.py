@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from connector_app.domain.records import Person
 from connector_app.store.digest import content_digest
-from connector_app.store.drafts import discard_draft, drafts, save_draft
+from datetime import datetime, timedelta, timezone
+
+from connector_app.store.drafts import KEEP_DAYS, discard_draft, drafts, offered_drafts, save_draft
 from connector_app.store.subject_access import erase_person
 from connector_app.sync.exchange import export_bundle, import_bundle
 from connector_app.sync.team import create_team, join_team
@@ -63,3 +65,25 @@ def test_drafts_never_travel_in_a_sync_bundle(template_workspace, tmp_path):
     finally:
         hub.close()
         other.close()
+
+
+def test_drafts_are_offered_only_to_the_staff_member_who_typed_them(workspace):
+    store = workspace.store
+    ceri = save_draft(store, "record", {"state": {"own_words": TYPED}}, staff_id="ceri")
+    jan = save_draft(store, "record", {"state": {"own_words": "Jan's"}}, staff_id="jan")
+    no_one = save_draft(store, "conversation", {"state": {}})
+    assert [d.id for d in offered_drafts(store, "ceri")] == [ceri]
+    assert [d.id for d in offered_drafts(store, "jan")] == [jan]
+    assert [d.id for d in offered_drafts(store, None)] == [no_one]
+    assert {d.id for d in drafts(store)} == {ceri, jan, no_one}
+
+
+def test_a_draft_is_kept_for_two_weeks_after_it_was_last_written(workspace):
+    store = workspace.store
+    draft_id = save_draft(store, "record", {"state": {"own_words": TYPED}}, staff_id="ceri")
+    (kept,) = drafts(store)
+    written = datetime.strptime(kept.saved_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    assert kept.keep_until == (written + timedelta(days=KEEP_DAYS)).date()
+    assert [d.id for d in offered_drafts(store, "ceri", now=written + timedelta(days=KEEP_DAYS))] == [draft_id]
+    assert offered_drafts(store, "ceri", now=written + timedelta(days=KEEP_DAYS, seconds=1)) == []
+    assert drafts(store) == []   # deleted, not only hidden
