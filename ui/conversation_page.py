@@ -17,7 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QGridLayout, QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QApplication, QGridLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from connector_app.domain import vocab
@@ -34,7 +34,6 @@ from ui.tasks import failure_message
 from ui.undo import SessionUndo, UndoBar
 from ui.widgets import MessageLabel, heading, paragraph, row_table
 
-MAX_COLUMN = 260
 WATCHED = frozenset({"conversation", "follow_up", "connection", "person", "venue", "staff", "asset"})
 
 
@@ -101,7 +100,7 @@ class ConversationPage(QWidget):
         self.outcome_button.clicked.connect(self.record_outcome)
         for table in (self.people, self.follow_ups, self.connections):
             table.selectionModel().currentRowChanged.connect(self._enable)
-            table.model().modelReset.connect(lambda table=table: _fit_columns(table))
+            _fit_columns(table)
 
         self.notes_label, self.people_label = QLabel(), QLabel()
         self.follow_ups_label, self.connections_label = QLabel(), QLabel()
@@ -205,6 +204,10 @@ class ConversationPage(QWidget):
     def _show_facts(self) -> None:
         facts = self.facts
         shown = facts is not None
+        if not shown and self.isAncestorOf(QApplication.focusWidget()):
+            # Before the keyboard's widget is disabled: Qt would move it on to the sidebar, which then
+            # chooses its first screen and takes the page away along with the undo of what was deleted.
+            self.back_button.setFocus()
         for widget in (self.edit_button, self.delete_button, self.notes, self.people, self.follow_ups,
                        self.connections, self.add_button):
             widget.setEnabled(shown)
@@ -318,10 +321,11 @@ class ConversationPage(QWidget):
 
 
 def _fit_columns(table: QTableView) -> None:
-    """Each column as wide as its title and rows need, within reason; the last one takes what is left."""
-    for column in range(table.model().columnCount() - 1):
-        table.resizeColumnToContents(column)
-        table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN))
+    """The first column (a name, what to do) takes the room the others leave; they are as wide as their words."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.Stretch)
 
 
 def register(view) -> ConversationPage:

@@ -67,7 +67,8 @@ class Trail:
             elif kind == "person":
                 self._person(key)
             else:
-                self.view.conversation_page.show_in_view(self.view, key)
+                from ui import conversation_page
+                conversation_page.show_in_view(self.view, key)
         finally:
             self._moving = False
         return True
