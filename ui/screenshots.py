@@ -116,6 +116,7 @@ def shoot(folder: Path, out: Path, options: argparse.Namespace) -> list[Path]:
         window.shell.show_screen(name)
         save(window, name, idle)
     _shoot_person_page(window, save, idle)
+    _shoot_conversation_page(window, save, idle)
     for name, factory in DIALOGS.items():
         dialog = factory(window)
         if dialog is None:
@@ -141,6 +142,18 @@ def _shoot_person_page(window, save, idle) -> None:
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         save(window, f"person-{index + 1}", idle)
+
+
+def _shoot_conversation_page(window, save, idle) -> None:
+    """A conversation's page: the one with the most people, follow-ups and connections, so each part shows."""
+    row = window.shell.reader.connection.execute(
+        "SELECT c.id FROM conversation c ORDER BY "
+        "(SELECT count(*) FROM follow_up f WHERE f.conversation_id = c.id) > 0 DESC, "
+        "(SELECT count(*) FROM connection k WHERE k.conversation_id = c.id) > 0 DESC, "
+        "(SELECT count(*) FROM conversation_person cp WHERE cp.conversation_id = c.id) DESC, c.id LIMIT 1").fetchone()
+    if row is not None:
+        window.shell.open_record("conversation", row[0])
+        save(window, "conversation", idle)
 
 
 def _new_code_dialog(window):
