@@ -228,7 +228,7 @@ class ConversationPage(QWidget):
                 parts.append((fields[name], value))
         if facts.anonymous_count:
             parts.append((fields["anonymous_count"], format_number(facts.anonymous_count)))
-        # TRANSLATORS: separates the facts in the line under a person's name.
+        # TRANSLATORS: separates the facts in the line under a person's name or a conversation's date.
         self.details.setText(_(" · ").join(_pair(label, value) for label, value in parts))
         practised = ", ".join(vocab.FEATURES.label(code) for code in facts.features) or _("Not set")
         self.features.setText(_pair(fields["features"], practised))
@@ -291,7 +291,8 @@ class ConversationPage(QWidget):
         self.open_record.emit("asset", connection.asset_id)
 
     def retranslate(self) -> None:
-        follow_up = _(BY_NAME["follow_up"].label)
+        follow_up = BY_NAME["follow_up"].label
+        follow_up = _(follow_up)
         for button, text, name in (
                 (self.back_button, _("Back"), _("Back")),
                 (self.edit_button, _("Edit…"), _("Correct: {record}").format(record=_("Conversation"))),
