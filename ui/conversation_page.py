@@ -217,7 +217,9 @@ class ConversationPage(QWidget):
             self.details.setText("")
             self.features.setText("")
             return
-        self.title.setText(_("Conversation on {when}").format(when=_moment(facts.occurred_at)))
+        # The date isolated: its Latin "PM" must not make an Urdu title read left to right.
+        when = "\u2068" + _moment(facts.occurred_at) + "\u2069"
+        self.title.setText(_("Conversation on {when}").format(when=when))
         # The record's own field labels, so the page says what its form says.
         fields = {spec.name: _(spec.label) for spec in BY_NAME["conversation"].specs()}
         parts = [(fields["mode"], vocab.CONVERSATION_MODES.label(facts.mode))]
