@@ -28,6 +28,7 @@ from connector_app.store.person_queries import PersonQueries
 from ui.activity_models import select_row
 from ui.flow_layout import FlowLayout
 from ui.list_models import ROW_ID_ROLE, Column, _day, _moment
+from ui.navigation import show_page
 from ui.person.rows_model import RowsModel
 from ui.record_form import RecordForm
 from ui.tasks import failure_message
@@ -155,8 +156,8 @@ class ConversationPage(QWidget):
         self.names = PersonQueries(reader.connection)
         self.undo.attach(workspace)
 
-    def show_conversation(self, conversation_id: str, *, chosen: str | None = None) -> None:
-        """Show it, with the keyboard on who was there (or on ``chosen``, a follow-up of it)."""
+    def show_conversation(self, conversation_id: str, *, chosen: str | None = None) -> QWidget:
+        """Show it, with the keyboard on who was there (or on ``chosen``, a follow-up of it); returns where."""
         self.conversation_id = conversation_id
         self.message.clear_message()
         self.load()
@@ -168,6 +169,7 @@ class ConversationPage(QWidget):
         else:
             focus = self.edit_button
         focus.setFocus()
+        return focus
 
     def load(self) -> None:
         facts = self.facts = None if self.conn is None or self.conversation_id is None else \
@@ -356,9 +358,4 @@ def route(view, type_name: str, record_id: str) -> bool:
 
 def show_in_view(view, conversation_id: str, *, chosen: str | None = None) -> None:
     page = view.conversation_page
-    view.stack.setCurrentWidget(page)
-    # No screen chosen in the sidebar (as for a person's page), so choosing any leaves the page.
-    blocked = view.sidebar.blockSignals(True)
-    view.sidebar.setCurrentRow(-1)
-    view.sidebar.blockSignals(blocked)
-    page.show_conversation(conversation_id, chosen=chosen)
+    show_page(view, page, page.show_conversation(conversation_id, chosen=chosen))

@@ -22,6 +22,21 @@ from PySide6.QtWidgets import QAbstractItemView
 MAX_PLACES = 30
 
 
+def show_page(view, page, focus) -> None:
+    """Show a record's page (a person's, a conversation's) in the view's stack, the keyboard on ``focus``.
+
+    The keyboard goes in before the stack turns: the screen left behind would otherwise pass it on to the
+    sidebar, which then chooses its first screen and shows Home beneath the page. No screen is chosen in
+    the sidebar (quietly: the stack must not be asked for index -1), so choosing any leaves the page.
+    """
+    focus.setFocus()
+    view.stack.setCurrentWidget(page)
+    blocked = view.sidebar.blockSignals(True)
+    view.sidebar.setCurrentRow(-1)
+    view.sidebar.blockSignals(blocked)
+    focus.setFocus()
+
+
 class Trail:
     def __init__(self, view):
         self.view = view
@@ -80,12 +95,8 @@ class Trail:
         if page.person_id != person_id:
             person_page.open_in_view(self.view, person_id)
             return
-        self.view.stack.setCurrentWidget(page)
-        blocked = self.view.sidebar.blockSignals(True)
-        self.view.sidebar.setCurrentRow(-1)
-        self.view.sidebar.blockSignals(blocked)
         table = getattr(page.tabs.currentWidget(), "table", None)
-        (table if isinstance(table, QAbstractItemView) else page.tabs).setFocus()  # on the row opened
+        show_page(self.view, page, table if isinstance(table, QAbstractItemView) else page.tabs)  # on the row opened
 
     def _screen_chosen(self, row: int) -> None:
         if row >= 0 and not self._moving:

@@ -288,3 +288,20 @@ def test_lock_forgets_every_record_text(qtbot, window):
             leaks.append(type(obj).__name__)
     assert leaks == [] and not page.forms and page.conversation_id is None
     assert window.shell.trail.places == []
+
+
+def test_the_page_is_the_only_screen_showing_whichever_way_it_was_opened(qtbot, window):
+    ids = _ids(window)
+    shell = window.shell
+    shown = lambda: [shell.stack.widget(i) for i in range(shell.stack.count()) if shell.stack.widget(i).isVisible()]  # noqa: E731
+    for screen in ("home", "search", "conversations"):
+        shell.show_screen(screen)
+        shell.open_record("person", ids["amira"])
+        shell.open_record("conversation", ids["group"])
+        assert shown() == [shell.conversation_page], screen
+        qtbot.keyClick(shell.conversation_page.people, Qt.Key_Return)   # a person from it, by the keyboard
+        assert shown() == [shell.person_page], screen
+        qtbot.keyClick(shell.person_page.tabs, Qt.Key_Left, Qt.AltModifier)
+        assert shown() == [shell.conversation_page], screen
+        shell.show_screen(screen)                      # the sidebar's screen again leaves the page
+        assert shown() == [shell.screens[screen]]
