@@ -146,13 +146,10 @@ def _shoot_person_page(window, save, idle) -> None:
 
 def _shoot_conversation_page(window, save, idle) -> None:
     """A conversation's page: the one with the most people, follow-ups and connections, so each part shows."""
-    row = window.shell.reader.connection.execute(
-        "SELECT c.id FROM conversation c ORDER BY "
-        "(SELECT count(*) FROM follow_up f WHERE f.conversation_id = c.id) > 0 DESC, "
-        "(SELECT count(*) FROM connection k WHERE k.conversation_id = c.id) > 0 DESC, "
-        "(SELECT count(*) FROM conversation_person cp WHERE cp.conversation_id = c.id) DESC, c.id LIMIT 1").fetchone()
-    if row is not None:
-        window.shell.open_record("conversation", row[0])
+    from connector_app.store.conversation_queries import fullest_conversation
+    conversation_id = fullest_conversation(window.shell.reader.connection)
+    if conversation_id is not None:
+        window.shell.open_record("conversation", conversation_id)
         save(window, "conversation", idle)
 
 

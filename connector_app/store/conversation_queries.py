@@ -88,3 +88,14 @@ def conversation_of(conn, type_name: str, record_id: str) -> str | None:
         return None
     row = conn.execute(f"SELECT conversation_id FROM {type_name} WHERE id = ?", (record_id,)).fetchone()
     return None if row is None else row[0]
+
+
+def fullest_conversation(conn) -> str | None:
+    """A conversation with something in every part of its page (follow-ups, connections, most people):
+    the one the screenshots show."""
+    row = conn.execute(
+        "SELECT c.id FROM conversation c ORDER BY "
+        "EXISTS (SELECT 1 FROM follow_up f WHERE f.conversation_id = c.id) DESC, "
+        "EXISTS (SELECT 1 FROM connection k WHERE k.conversation_id = c.id) DESC, "
+        "(SELECT count(*) FROM conversation_person cp WHERE cp.conversation_id = c.id) DESC, c.id LIMIT 1").fetchone()
+    return None if row is None else row[0]

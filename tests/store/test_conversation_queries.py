@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from connector_app.store.conversation_queries import conversation_of, conversation_page
+from connector_app.store.conversation_queries import conversation_of, conversation_page, fullest_conversation
 from tests.samples import add_everything
 
 
@@ -22,3 +22,4 @@ def test_conversation_page_reads_everything_in_plain_data(store):
     assert conversation_of(store.connection, "connection", made["connection"].id) == made["conversation"].id
     assert conversation_of(store.connection, "person", made["person"].id) is None
     assert date.fromisoformat(page.occurred_at[:10]) == date(2026, 3, 2)
+    assert fullest_conversation(store.connection) == made["conversation"].id   # the one with a follow-up
