@@ -396,6 +396,22 @@ class AssetsPage(QWidget):
         layout.addWidget(self.tabs)
         self.retranslate()
 
+    def select_asset(self, asset_id: str) -> None:
+        """Show one community asset (opened from elsewhere): the directory searched for its name, its row chosen."""
+        directory = self.directory
+        name = directory.queries.name_of("asset", asset_id) if directory.queries is not None else None
+        if name is None:
+            return
+        self.tabs.setCurrentWidget(directory)
+        for control, set_value in ((directory.search_edit, lambda: directory.search_edit.setText(name)),
+                                   (directory.ended_check, lambda: directory.ended_check.setChecked(True))):
+            control.blockSignals(True)   # one reload below, not one per change
+            set_value()
+            control.blockSignals(False)
+        directory.reload()
+        if select_row(directory.table, asset_id):
+            directory.table.setFocus()
+
     @property
     def search_edit(self) -> QLineEdit:  # where the screen puts the focus when shown
         return self.tabs.currentWidget().search_edit

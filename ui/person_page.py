@@ -226,12 +226,7 @@ def register(view) -> PersonPage:
 
 def open_in_view(view, person_id: str) -> None:
     """Show a person's page in the workspace view (from the people list, or any screen's open_record)."""
+    from ui.navigation import show_page
     page = view.person_page
     page.show_person(person_id)
-    view.stack.setCurrentWidget(page)
-    # No screen chosen in the sidebar, so choosing any (People too) leaves the page. Quietly: the stack must
-    # not be asked for index -1 (Qt then showed Home beneath the page).
-    blocked = view.sidebar.blockSignals(True)
-    view.sidebar.setCurrentRow(-1)
-    view.sidebar.blockSignals(blocked)
-    page.tabs.setFocus()
+    show_page(view, page, page.tabs)

@@ -121,6 +121,7 @@ def shoot(folder: Path, out: Path, options: argparse.Namespace) -> list[Path]:
         window.shell.show_screen(name)
         save(window, name, idle)
     _shoot_person_page(window, save, idle)
+    _shoot_conversation_page(window, save, idle)
     for name, factory in DIALOGS.items():
         dialog = factory(window)
         if dialog is None:
@@ -146,6 +147,15 @@ def _shoot_person_page(window, save, idle) -> None:
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         save(window, f"person-{index + 1}", idle)
+
+
+def _shoot_conversation_page(window, save, idle) -> None:
+    """A conversation's page: the one with the most people, follow-ups and connections, so each part shows."""
+    from connector_app.store.conversation_queries import fullest_conversation
+    conversation_id = fullest_conversation(window.shell.reader.connection)
+    if conversation_id is not None:
+        window.shell.open_record("conversation", conversation_id)
+        save(window, "conversation", idle)
 
 
 def _new_code_dialog(window):

@@ -31,11 +31,11 @@ from connector_app.store.month_figures import at_a_glance
 from ui.assets import AssetsPage, DialogHolder
 from ui.connecting_time import ConnectingTimePage
 from ui.conversations import ConversationsPage
-from ui import data_protection, person_page
-from ui import draft_kinds
+from ui import conversation_page, data_protection, draft_kinds, person_page
 from ui.drafts import DraftOffer, draft_writes, take_all
 from ui.due import DuePage
 from ui.home import HomePage
+from ui.navigation import Trail
 from ui.people import PeoplePage
 from ui.quick_add import QuickAddDialog
 from ui.records import RecordsWatcher
@@ -73,6 +73,7 @@ WRITING_SCREENS = frozenset(screen.name for screen in SCREENS if screen.writes)
 # A person opens on their own page (ui/person_page.py), which has no place in the sidebar: open_record.
 RECORD_ROUTES = {
     "person": (PEOPLE, "select_person"),
+    "asset": ("assets", "select_asset"),
 }
 
 
@@ -149,6 +150,8 @@ class WorkspaceView(QWidget):
         self.person_page.erase_requested.connect(
             lambda person_id: self.workspace and data_protection.erase_person(
                 self.window(), self.workspace, self.runner, person_id))
+        self.conversation_page = conversation_page.register(self)  # "conversation" opens there
+        self.trail = Trail(self)  # Esc / Alt+Left: back to where a record was opened from
         self.connect_dialog = DialogHolder()  # "Connect to a community asset…" from a person's page
         self.find_action = self.search.bind(self)
         self.retranslate()
@@ -184,6 +187,12 @@ class WorkspaceView(QWidget):
         """Show one record where it lives: its own route, else the person it is about."""
         if self.reader is None:
             return
+        with self.trail.going():
+            self._open_record(type_name, record_id)
+
+    def _open_record(self, type_name: str, record_id: str) -> None:
+        if conversation_page.route(self, type_name, record_id):
+            return
         if type_name not in RECORD_ROUTES:
             person_id = self.reader.person_of(type_name, record_id)
             if person_id is None:
@@ -208,6 +217,7 @@ class WorkspaceView(QWidget):
         for name in WRITING_SCREENS:
             self.screens[name].attach(workspace, self.reader)
         self.person_page.attach(workspace, self.reader)
+        self.conversation_page.attach(workspace, self.reader)
         if not self.staff(active_only=True):   # no one to choose: drafts typed with no staff member chosen
             self.draft_offer.look(workspace, None, draft_kinds.KINDS)
 
@@ -258,6 +268,8 @@ class WorkspaceView(QWidget):
         self.draft_offer.clear()
         self.home.clear()
         self.person_page.clear()
+        self.conversation_page.clear()
+        self.trail.clear()
         self.connect_dialog.forget_dialog()
         for name, page in self.screens.items():
             if name != HOME:
@@ -319,6 +331,7 @@ class WorkspaceView(QWidget):
         self.sidebar.setAccessibleDescription(_("Use the arrow keys to choose a screen."))
         self.new_conversation_action.setText(_("&New conversation…"))
         self.person_page.retranslate()
+        self.conversation_page.retranslate()
         for page in self.screens.values():
             page.retranslate()
         if self.quick_add is not None:

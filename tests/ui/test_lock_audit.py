@@ -88,6 +88,9 @@ def _visit_everything(qtbot, window) -> None:
     for name in window.shell.screens:
         window.shell.show_screen(name)
         QApplication.processEvents()
+    conversation = window.shell.reader.connection.execute("SELECT id FROM conversation LIMIT 1").fetchone()[0]
+    window.shell.open_record("conversation", conversation)   # a conversation's page, with its notes
+    QApplication.processEvents()
     dialog = window.shell.open_quick_add()
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.people_field.edit, f"amira {MARKER.lower()}")
@@ -146,6 +149,9 @@ def test_every_focusable_widget_on_every_screen_has_an_accessible_name(qtbot, ma
         QApplication.processEvents()
         missing += [f"{name}: {entry}" for entry in _unnamed(screen)]
     missing += [f"sidebar: {entry}" for entry in _unnamed(window.shell.sidebar)]
+    conversation = window.shell.reader.connection.execute("SELECT id FROM conversation LIMIT 1").fetchone()[0]
+    window.shell.open_record("conversation", conversation)   # pages outside the sidebar: a conversation's
+    missing += [f"conversation: {entry}" for entry in _unnamed(window.shell.conversation_page)]
     assert missing == []
 
 

@@ -267,7 +267,11 @@ def test_conversations_tab_opens_one_to_correct(qtbot, setup):
     assert tab.model.row_at(0).id == made["group"].id
     tab.table.setFocus()
     tab.table.selectRow(1)
-    qtbot.keyClick(tab.table, Qt.Key_Return)
+    opened = []
+    page.open_record.connect(lambda *record: opened.append(record))
+    qtbot.keyClick(tab.table, Qt.Key_Return)          # Enter: its own page (ui/conversation_page.py)
+    assert opened == [("conversation", made["conversation"].id)] and not page.forms
+    click(qtbot, tab.edit_button)                      # "Edit…": corrected here
     form = the_form(qtbot, page)
     people = form.editors["person_ids"]
     assert people.value() == [made["person"].id]
