@@ -30,7 +30,7 @@ from ui.flow_layout import FlowLayout
 from ui.list_models import ROW_ID_ROLE, Column, _day, _moment
 from ui.navigation import show_page
 from ui.person.rows_model import RowsModel
-from ui.record_form import RecordForm
+from ui.record_form import RecordForm, RecordFormHost
 from ui.tasks import failure_message
 from ui.undo import SessionUndo, UndoBar
 from ui.widgets import MessageLabel, heading, paragraph, row_table
@@ -42,7 +42,7 @@ def _pair(label: str, value: str) -> str:
     return _("{label}: {value}").format(label=label, value=value)
 
 
-class ConversationPage(QWidget):
+class ConversationPage(RecordFormHost, QWidget):
     open_record = Signal(str, str)   # (type name, record id): a person or community asset named here
     back = Signal()                  # Esc, Alt+Left or "Back": to where it was opened from
 
@@ -184,10 +184,7 @@ class ConversationPage(QWidget):
 
     def clear(self) -> None:
         """Forget every record text: labels, notes, rows, open forms, and what can be undone."""
-        for form in list(self.forms):
-            form.forget()
-            form.reject()
-        self.forms = []
+        self.close_forms()
         self.undo.clear()
         self.conversation_id = self.facts = None
         self.workspace = self.names = self.conn = None
@@ -248,23 +245,7 @@ class ConversationPage(QWidget):
         index = table.currentIndex()
         return model.row_at(index.row()) if index.isValid() and table.isEnabled() else None
 
-    # actions ----------------------------------------------------------------------------
-
-    def open_form(self, type_name: str, *, record_id: str | None = None, fixed: dict | None = None,
-                  only: tuple[str, ...] | None = None) -> RecordForm | None:
-        if self.workspace is None or self.names is None:
-            return None
-        form = RecordForm(self.workspace, self.runner, self.names, type_name, record_id=record_id, fixed=fixed,
-                          only=only, parent=self)
-        form.finished.connect(lambda _result: self._form_closed(form))
-        self.forms.append(form)
-        form.open()
-        return form
-
-    def _form_closed(self, form: RecordForm) -> None:
-        if form in self.forms:
-            self.forms.remove(form)
-        form.deleteLater()
+    # actions (forms open through RecordFormHost) ------------------------------------------
 
     def add_follow_up(self) -> None:
         fixed = {"conversation_id": self.conversation_id, "state": "open"}

@@ -51,12 +51,17 @@ def _conversation(view, place, then) -> None:
 
 
 def _record(view, place, then) -> None:
-    from ui import person_page
-    if place.get("person_id"):
-        person_page.open_in_view(view, place["person_id"])
+    from ui import conversation_page, person_page
+    if place.get("conversation_id"):   # opened on a conversation's page
+        conversation_page.show_in_view(view, place["conversation_id"])
+        page = view.conversation_page
+    else:
+        if place.get("person_id"):
+            person_page.open_in_view(view, place["person_id"])
+        page = view.person_page
     only = place.get("only")
-    then(view.person_page.open_form(place["type"], record_id=place.get("record_id"), fixed=place.get("fixed"),
-                                    only=tuple(only) if only is not None else None))
+    then(page.open_form(place["type"], record_id=place.get("record_id"), fixed=place.get("fixed"),
+                        only=tuple(only) if only is not None else None))
 
 
 def _connecting_time(view, place, then) -> None:

@@ -33,7 +33,7 @@ from ui.person.conversations import ConversationsTab
 from ui.person.follow_ups import FollowUpsTab
 from ui.person.strengths import StrengthsTab
 from ui.person.what_matters import WhatMattersTab
-from ui.record_form import RecordForm
+from ui.record_form import RecordForm, RecordFormHost
 from ui.tasks import failure_message
 from ui.undo import SessionUndo, UndoBar
 from ui.widgets import MessageLabel, heading, paragraph
@@ -41,7 +41,7 @@ from ui.widgets import MessageLabel, heading, paragraph
 HEADER_TYPES = frozenset({"person", "conversation"})
 
 
-class PersonPage(QWidget):
+class PersonPage(RecordFormHost, QWidget):
     open_record = Signal(str, str)        # (type name, record id) of a record another screen shows
     connect_requested = Signal(str)       # person id: "Connect to a community asset…"
     export_requested = Signal(str)        # person id: "Export everything about this person…"
@@ -117,10 +117,7 @@ class PersonPage(QWidget):
 
     def clear(self) -> None:
         """Forget every record text: the header, each tab's rows, open forms, and what can be undone."""
-        for form in list(self.forms):   # closing one takes it off the list
-            form.forget()
-            form.reject()
-        self.forms = []
+        self.close_forms()
         self.undo.clear()
         for tab in self.tab_pages:
             tab.clear()
@@ -172,25 +169,7 @@ class PersonPage(QWidget):
         for widget in (self.edit_button, self.export_button, self.erase_button, self.tabs):
             widget.setEnabled(shown)
 
-    # forms ------------------------------------------------------------------------------
-
-    def open_form(self, type_name: str, *, record_id: str | None = None, fixed: dict | None = None,
-                  only: tuple[str, ...] | None = None) -> RecordForm | None:
-        if self.workspace is None or self.names is None:
-            return None
-        form = RecordForm(self.workspace, self.runner, self.names, type_name, record_id=record_id, fixed=fixed,
-                          only=only, parent=self)
-        form.finished.connect(lambda _result: self._form_closed(form))
-        self.forms.append(form)
-        form.show()   # not open(): a window-modal form would block the window's Ctrl+L (lock)
-        form.raise_()
-        form.activateWindow()
-        return form
-
-    def _form_closed(self, form: RecordForm) -> None:
-        if form in self.forms:
-            self.forms.remove(form)
-        form.deleteLater()
+    # forms (opened by RecordFormHost) ---------------------------------------------------
 
     def show_failure(self, exc: BaseException) -> None:
         self.message.show_message(failure_message(exc))

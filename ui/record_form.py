@@ -174,7 +174,9 @@ class RecordForm(FormDialog):
 
     def draft_place(self) -> dict:
         return {"type": self.type_name, "record_id": self.record_id, "fixed": self.fixed,
-                "only": list(self.only) if self.only is not None else None, "person_id": self.person_id()}
+                "only": list(self.only) if self.only is not None else None, "person_id": self.person_id(),
+                # opened on a conversation's page: it reopens there (ui/draft_kinds.py)
+                "conversation_id": getattr(self.parent(), "conversation_id", None)}
 
     def person_id(self) -> str | None:
         """Whose page the form belongs on: the person themself, or the person the record is about."""
@@ -234,3 +236,37 @@ class RecordForm(FormDialog):
             _("Shows who changed the field you were last in, when, and from what to what."))
         self.retranslate_buttons()
         self.save_button.setAccessibleDescription(_("Saves the changes (Ctrl+S)."))
+
+
+class RecordFormHost:
+    """A page that opens record forms over itself (a person's page, a conversation's page).
+
+    The page gives ``workspace``, ``runner``, ``names`` and a ``forms`` list; ``close_forms()``
+    is its part of locking (what was typed is kept as a draft first: ui/drafts.py).
+    """
+
+    forms: list[RecordForm]
+
+    def open_form(self, type_name: str, *, record_id: str | None = None, fixed: dict | None = None,
+                  only: tuple[str, ...] | None = None) -> RecordForm | None:
+        if self.workspace is None or self.names is None:
+            return None
+        form = RecordForm(self.workspace, self.runner, self.names, type_name, record_id=record_id, fixed=fixed,
+                          only=only, parent=self)
+        form.finished.connect(lambda _result: self._form_closed(form))
+        self.forms.append(form)
+        form.show()   # not open(): a window-modal form would block the window's Ctrl+L (lock)
+        form.raise_()
+        form.activateWindow()
+        return form
+
+    def _form_closed(self, form: RecordForm) -> None:
+        if form in self.forms:
+            self.forms.remove(form)
+        form.deleteLater()
+
+    def close_forms(self) -> None:
+        for form in list(self.forms):   # closing one takes it off the list
+            form.forget()
+            form.reject()
+        self.forms = []

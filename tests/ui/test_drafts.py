@@ -22,7 +22,7 @@ from connector_app.store.workspace import Workspace
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.samples import add_everything
 from tests.ui.conftest import add_records, unlock, wait_idle
-from ui import person_page
+from ui import conversation_page, person_page
 from ui.idle import IDLE_LOCK_MS
 from ui.settings import STAFF_MEMBER
 
@@ -101,6 +101,11 @@ def _on_the_persons_page(window, made) -> bool:
     return window.shell.stack.currentWidget() is page and page.person_id == made["person"].id
 
 
+def _edit_conversation(qtbot, window, made):
+    conversation_page.show_in_view(window.shell, made["conversation"].id)
+    qtbot.mouseClick(window.shell.conversation_page.edit_button, Qt.LeftButton)
+
+
 def _connecting_time_type(qtbot, page, made):
     _keys(qtbot, page.with_edit, "Parents at the bus stop")
     _keys(qtbot, page.heard_edit, TYPED)
@@ -162,6 +167,16 @@ FORMS = [
          lambda window, form, made: _on_the_persons_page(window, made) and form.record_id == made["strength"].id
          and form.editors["description"].value() == TYPED,
          lambda store, made: store.strengths.get(made["strength"].id).description == TYPED),
+    Form("record",   # correcting a conversation on its own page: back on that page
+         lambda qtbot, window, made: _edit_conversation(qtbot, window, made),
+         lambda window, made: window.shell.conversation_page.forms[-1] if window.shell.conversation_page.forms
+         else None,
+         lambda qtbot, form, made: _keys(qtbot, form.editors["notes"].editor, TYPED, replace=True)
+         or form.editors["notes"].editor,
+         lambda window, form, made: window.shell.stack.currentWidget() is window.shell.conversation_page
+         and window.shell.conversation_page.conversation_id == made["conversation"].id
+         and form.record_id == made["conversation"].id and form.editors["notes"].value() == TYPED,
+         lambda store, made: store.conversations.get(made["conversation"].id).notes == TYPED),
     Form("connecting_time",
          lambda qtbot, window, made: window.shell.show_screen("connecting_time"),
          lambda window, made: window.shell.screens["connecting_time"],
@@ -202,7 +217,7 @@ FORMS = [
          lambda store, made: [name for _id, name in people_with_sheet(store.connection, SHEET_ID)]
          == ["Gwenllian Wyn"]),
 ]
-IDS = ["conversation", "what-matters", "strength-corrected", "connecting-time", "asset", "venue-corrected",
+IDS = ["conversation", "what-matters", "strength-corrected", "conversation-corrected", "connecting-time", "asset", "venue-corrected",
        "connection", "paper-sheet"]
 
 
