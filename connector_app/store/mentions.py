@@ -18,7 +18,6 @@ from connector_app.store.search import MATCH_END, MATCH_START, WORD, _match_key,
 from connector_app.store.state import RecordState
 
 
-
 @dataclass(frozen=True)
 class Mention:
     record_type: str
@@ -122,8 +121,14 @@ def redact(store, mention: Mention, matcher: NameMatcher) -> None:
         # Every earlier value of this field, wherever the log keeps one, is wiped.
         conn.execute("UPDATE change SET value = 'null' WHERE record_id = ? AND field = ? AND op IN ('set', 'redact')",
                      (record.id, mention.field))
-        conn.execute("UPDATE change SET value = json_set(coalesce(value, '{}'), ?, json('null')) "
-                     "WHERE record_id = ? AND op = 'create'", ("$." + mention.field, record.id))
+        # The creation keeps its text with the name replaced, never blank: a required field left
+        # empty there would make every laptop refuse the record, and with it every bundle.
+        for rowid, original in conn.execute("SELECT rowid, json_extract(value, ?) FROM change "
+                                            "WHERE record_id = ? AND op = 'create'",
+                                            ("$." + mention.field, record.id)).fetchall():
+            if isinstance(original, str):
+                conn.execute("UPDATE change SET value = json_set(value, ?, ?) WHERE rowid = ?",
+                             ("$." + mention.field, redacted_text(original, matcher), rowid))
         updated = record.with_changes(**{mention.field: new_text})
         repo.rows.update(updated, [mention.field], hlc)
         state.versions[mention.field] = [hlc, device]

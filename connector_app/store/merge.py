@@ -223,6 +223,7 @@ class RemoteBatch:
     conflicted: set = field(default_factory=set)
     revived: dict = field(default_factory=dict)   # record id -> type: deleted here, back by a later edit elsewhere
     holds: dict = field(default_factory=dict)     # device id -> sequence ranges it held, as its last bundle said
+    forgets: bool = False   # an erasure or a redaction arrived: the search index is purged of its words once
 
     @property
     def conflicts(self) -> int:
@@ -244,6 +245,9 @@ class RemoteBatch:
                 store.changes.note_known_run(device_no, run_start, previous)
         for record_type, count in sorted(self.counts.items()):
             store.audit.record("sync_import", record_type, None, count)
+        if self.forgets:   # as on the laptop that erased: no deleted word survives in the index
+            store.search_index.purge()
+            self.forgets = False
         self.known, self.newest, self.counts = {}, 0, {}  # conflicted and revived stay: the import reports them
 
 
@@ -277,6 +281,7 @@ def apply_remote(store, change: Change, batch: RemoteBatch | None = None) -> boo
             store.changes.note_known(device_no, change.dseq)
         else:
             batch.known.setdefault(device_no, []).append(change.dseq)
+            batch.forgets = batch.forgets or change.op in (ERASE, REDACT)
         state = RecordState.load(conn, change.record_id)
         written = _values_of(repo, change.value) if change.op == CREATE and isinstance(change.value, dict) else None
         ruled = apply_rules(conn, record_class, written) if written is not None else None
@@ -307,6 +312,8 @@ def apply_remote(store, change: Change, batch: RemoteBatch | None = None) -> boo
             reconcile(store, change.record_type, change.record_id)
         if batch is None:
             store.audit.record("sync_change", change.record_type, change.record_id)
+            if change.op in (ERASE, REDACT):
+                store.search_index.purge()
         else:
             batch.counts[change.record_type] = batch.counts.get(change.record_type, 0) + 1
     return True
@@ -543,7 +550,10 @@ def outgoing(store, device_id: str, after: int = 0, *, team_id: str | None = Non
                 cache[log.record_id] = row.values() if row is not None else None
             row_values = cache[log.record_id]
             if log.op == CREATE:
-                value = None if row_values is None and value is None else {**(row_values or {}), **(value or {})}
+                # A field a redaction once blanked in the creation (before it kept the redacted text)
+                # travels as the record holds it: a blank required field would have every laptop refuse it.
+                kept = {name: v for name, v in (value or {}).items() if v is not None or row_values is None}
+                value = None if row_values is None and value is None else {**(row_values or {}), **kept}
             elif row_values is not None:
                 value = row_values.get(log.field)
         yield Change(device_id, log.dseq, log.hlc, log.record_type, log.record_id, log.op, log.field, value,
