@@ -83,6 +83,31 @@ def _nearest_existing(path: Path) -> Path:
     return path
 
 
+def check_sync_folder(path: Path | str) -> Path:
+    """Refuse a sync folder that does not exist, is not a folder, or lies in (or is) a workspace.
+
+    The app writes its bundles there and reads everyone's: inside a workspace they would
+    mix with the records and their backups. Returns the folder, links resolved.
+    """
+    path = Path(path).expanduser()
+    try:
+        folder_stat = os.stat(path)
+    except FileNotFoundError:
+        raise OutputRefused(_("The folder {folder} does not exist: create it first, or choose another.").format(
+            folder=shown(path))) from None
+    except NotADirectoryError:
+        raise NotAFolder(shown(_nearest_existing(path))) from None
+    except OSError as exc:
+        raise os_error(exc, path) from None
+    if not stat.S_ISDIR(folder_stat.st_mode):
+        raise NotAFolder(shown(path))
+    workspace = workspace_folder_of(path / "bundle")   # the folder itself counts, not only those above it
+    if workspace is not None:
+        raise OutputRefused(_("{path} is inside the workspace {workspace}: choose a place outside it.").format(
+            path=shown(path), workspace=shown(workspace)))
+    return path.resolve()
+
+
 def check_output_path(path: Path | str, *, force: bool = False) -> Path:
     """Refuse an output path that could destroy or leak into a workspace; returns it as a Path.
 

@@ -46,6 +46,11 @@ def run(args) -> int:
         try:
             if Workspace(path).exists():
                 with open_store(args) as (_workspace, store):
+                    from connector_app.sync.team import current_team
+                    if current_team(store) is not None:   # made-up records would travel to the whole team
+                        return _refuse(_("{path} is in a team, so the demo's made-up records would reach every "
+                                         "laptop in it. Make the demo in a new folder with --workspace.")
+                                       .format(path=path))
                     if sum(repo.count() for repo in store.repositories.values()) == 0:
                         with store.atomic():  # all or nothing: a kill or a full disk leaves it empty
                             counts = demo_data.generate(store, **options)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from connector_app.errors import UserError
+from connector_app.fileio import check_sync_folder
 from connector_app.i18n import _, format_number, ngettext
 from connector_app.sync.bundle import BundleRefused, BundleTooNew, CutShort, OtherTeam, read_header
 from connector_app.store.merge import ChangeRefused, NewerChange
@@ -67,11 +68,15 @@ def folder(store) -> Path | None:
 
 
 def set_folder(store, path: Path | str | None) -> None:
-    """Choose the watched folder (None: none). What was seen in the old one is forgotten."""
+    """Choose the watched folder (None: none). What was seen in the old one is forgotten.
+
+    Raises OutputRefused or NotAFolder (fileio.check_sync_folder) for a folder bundles must not go to.
+    """
+    chosen = check_sync_folder(path) if path else None
     with store.atomic():
         store.connection.execute("DELETE FROM meta WHERE key IN (?, ?)", (_FOLDER, _SEEN))
-        if path:
-            store.set_meta(_FOLDER, str(Path(path).expanduser().resolve()))
+        if chosen is not None:
+            store.set_meta(_FOLDER, str(chosen))
 
 
 def own_name(store) -> str:

@@ -165,3 +165,14 @@ def test_a_demo_killed_at_any_point_leaves_no_workspace_or_a_whole_one(run, plac
     else:
         assert code == 0, err
     assert _counts(run, target) == whole
+
+
+def test_a_demo_is_refused_in_a_workspace_that_is_in_a_team(run, place):
+    """Its made-up records would travel to every laptop of the team with the next bundle."""
+    target = place / "hub"
+    assert run("init", "--workspace", str(target))[0] == 0
+    assert run("team", "create", "--workspace", str(target))[0] == 0
+    code, _out, err = run("demo", "--people", "5", "--months", "1", "--workspace", str(target))
+    assert code == 2 and "is in a team" in err
+    listed = run("person", "list", "--json", "--workspace", str(target))
+    assert listed[0] == 0 and json.loads(listed[1]) == []

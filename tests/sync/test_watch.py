@@ -165,7 +165,9 @@ def test_every_file_keeps_one_status_scan_after_scan(pair, template_workspace, t
 
 def test_a_missing_folder_says_so_and_changes_nothing(pair, tmp_path):
     hub, other, shared = pair
+    (tmp_path / "unplugged").mkdir()
     watch.set_folder(other, tmp_path / "unplugged")
+    (tmp_path / "unplugged").rmdir()   # the drive unplugged after it was chosen
     with pytest.raises(watch.FolderUnavailable) as caught:
         watch.scan(other)
     assert "unplugged" in caught.value.message()
@@ -256,3 +258,17 @@ def test_an_import_or_export_stopped_half_way_keeps_nothing(pair, tmp_path):
     finally:
         exchange.CHUNK = exchange_chunk
     assert not list(tmp_path.glob("*stopped*"))
+
+
+def test_a_sync_folder_must_be_a_folder_outside_every_workspace(store, workspace_path, tmp_path):
+    from connector_app.errors import UserError
+    (tmp_path / "a-file").write_text("x")
+    for refused in (tmp_path / "missing", tmp_path / "a-file", workspace_path, workspace_path / "backups"):
+        if refused.name == "backups":
+            refused.mkdir(exist_ok=True)
+        with pytest.raises(UserError):
+            watch.set_folder(store, refused)
+        assert watch.folder(store) is None   # nothing chosen
+    (tmp_path / "shared").mkdir()
+    watch.set_folder(store, tmp_path / "shared")
+    assert watch.folder(store) == (tmp_path / "shared").resolve()
