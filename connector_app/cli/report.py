@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 import re
 from pathlib import Path
 from datetime import date
@@ -24,11 +26,19 @@ def parse_month(text: str) -> date:
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
+def month_option(text: str) -> date:
+    """An argparse type: a month that is not one is wrong usage (exit 2), like any other bad option."""
+    try:
+        return parse_month(text)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(exc.message()) from None
+
+
 def run_monthly(args) -> int:
     from connector_app.reports.monthly import monthly_report
     from connector_app.reports.pdf import write
     check_output_path(args.out, force=args.force)  # before unlocking: a bad path costs nothing
-    month = parse_month(args.month)
+    month = args.month
     suffix = Path(args.out).suffix.lower().lstrip(".")
     if args.format is None:
         args.format = suffix if suffix in ("pdf", "csv") else "pdf"
@@ -53,7 +63,7 @@ def register(subparsers) -> None:
     commands = parser.add_subparsers(dest="report_command", metavar=_("REPORT"), required=True)
     monthly = commands.add_parser("monthly", help=_("the monthly activity summary, as PDF or CSV"))
     add_workspace_option(monthly)
-    monthly.add_argument("--month", required=True, metavar="YYYY-MM")
+    monthly.add_argument("--month", required=True, metavar="YYYY-MM", type=month_option)
     monthly.add_argument("--staff", metavar="ID", help=_("one staff member's work (default: the whole team)"))
     monthly.add_argument("--format", choices=("pdf", "csv"), default=None,
                          help=_("pdf or csv (default: from the file name's ending, else pdf)"))
