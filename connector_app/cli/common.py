@@ -181,6 +181,10 @@ def daily_backup(workspace: Workspace) -> None:
             reason = _("The disk is full; free some space and it will be made next time.")
         elif isinstance(exc, OSError):
             reason = os_error(exc).message()
+        elif isinstance(exc, UserError) and not isinstance(exc, WorkspaceDamaged):
+            # Busy (another program is writing) or the like: the command's own work is done and
+            # stays done; failing it now would say "nothing was changed" over a file it wrote.
+            reason = exc.message()
         else:
             raise
         log.warning("daily backup not made: %s", type(exc).__name__)

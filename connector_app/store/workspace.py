@@ -251,8 +251,9 @@ class Workspace:
             store.connection.note_damage()
             raise
         if not self.read_only:
-            with store.atomic():
-                store.audit.record("backup")
+            # Written with the next write (or on locking, best effort): a busy workspace must not
+            # turn a backup that is safely written into a failure that says nothing was done.
+            store.audit.later("backup")
         return Path(out)
 
     def daily_backup(self, today: date | None = None, keep: int | None = None,

@@ -299,3 +299,20 @@ def test_check_of_a_damaged_workspace_writes_no_backup_and_no_byte(run, ctx):
     assert not list((ctx.w / "backups").glob("*.cbackup"))
     after = fingerprint(ctx.w)
     assert {name: after[name] for name in before} == before
+
+
+@pytest.mark.slow
+def test_a_busy_workspace_skips_the_daily_backup_but_never_fails_the_work_done(run, workspace_path, tmp_path):
+    """Another program writing (a long sync import) holds the workspace: the backup asked for is
+    written and reported, and today's automatic one is said to be skipped (attack finding)."""
+    from connector_app.store.workspace import Workspace
+    from tests.conftest import PASSPHRASE
+    holder = Workspace(workspace_path).unlock(PASSPHRASE)
+    holder.connection.execute("BEGIN IMMEDIATE")   # a writer that does not let go
+    try:
+        code, out, err = run("backup", "--out", str(tmp_path / "mine.cbackup"), "--workspace", str(workspace_path))
+    finally:
+        holder.connection.execute("ROLLBACK")
+        holder.close()
+    assert (tmp_path / "mine.cbackup").exists()
+    assert code == 0 and "Backup written" in out, err
