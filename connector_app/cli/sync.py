@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from connector_app.cli.common import add_output_option, add_workspace_option, err, open_store, out, output_path
-from connector_app.cli.progress import stoppable
+from connector_app.cli.progress import Stopped, stoppable
 from connector_app.domain.records import BY_NAME
 from connector_app.fileio import shown
 from connector_app.i18n import _, format_number, ngettext
@@ -50,14 +50,33 @@ def run_import(args) -> int:
     result = ImportResult()
     items = files.plan(args.files)
     names = _names([item.path for item in items])
-    with open_store(args) as (_workspace, store), stoppable("") as progress:
-        for item in items:
-            name = names[item.path]
-            # TRANSLATORS: a line that keeps updating on the terminal while a sync bundle is read.
-            progress.label = lambda done, total, name=name: _("{file}: {done} of {total} changes").format(
-                file=name, done=done, total=total)
-            progress.said = _("Stopped. {file} was not imported; the files before it were.").format(file=name)
-            files.import_file(store, item, result, progress)
+    finished: list[files.FileImport] = []
+    try:
+        with open_store(args) as (_workspace, store), stoppable("") as progress:
+            for item in items:
+                name = names[item.path]
+                # TRANSLATORS: a line that keeps updating on the terminal while a sync bundle is read.
+                progress.label = lambda done, total, name=name: _("{file}: {done} of {total} changes").format(
+                    file=name, done=done, total=total)
+                progress.said = _("Stopped. {file} was not imported; the files before it were.").format(file=name)
+                files.import_file(store, item, result, progress)
+                finished.append(item)
+    except Stopped:
+        _tell(finished, names)   # what became of the files before the stop, refused ones included
+        raise
+    failed = _tell(items, names)
+    out(ngettext("Imported {count} new change.", "Imported {count} new changes.", result.applied).format(
+        count=format_number(result.applied)))
+    for record_type, count in sorted(result.counts.items()):
+        out(f"  {_(BY_NAME[record_type].plural_label)}: {format_number(count)}")
+    if result.already_here:
+        out(ngettext("{count} change was already here.", "{count} changes were already here.",
+                     result.already_here).format(count=format_number(result.already_here)))
+    return 1 if failed else 0
+
+
+def _tell(items, names) -> int:
+    """One line per file saying what became of it; returns how many were refused."""
     failed = 0
     for item in items:
         name = names[item.path]
@@ -72,14 +91,7 @@ def run_import(args) -> int:
         else:
             failed += 1
             err(f"{name}: {_refusal(item)}")
-    out(ngettext("Imported {count} new change.", "Imported {count} new changes.", result.applied).format(
-        count=format_number(result.applied)))
-    for record_type, count in sorted(result.counts.items()):
-        out(f"  {_(BY_NAME[record_type].plural_label)}: {format_number(count)}")
-    if result.already_here:
-        out(ngettext("{count} change was already here.", "{count} changes were already here.",
-                     result.already_here).format(count=format_number(result.already_here)))
-    return 1 if failed else 0
+    return failed
 
 
 def run_folder(args) -> int:

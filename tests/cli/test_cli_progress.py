@@ -75,10 +75,12 @@ def _on_a_terminal(argv: list[str], *, interrupt_when: bytes | None = None) -> t
 @linux_only
 def test_ctrl_c_during_an_import_keeps_nothing_of_the_bundle(big_team, run):
     workspace = big_team / "laptop"
-    code, output = _on_a_terminal(["sync", "import", str(big_team / "big.cbundle"), "--workspace", str(workspace)],
-                                  interrupt_when=b" of 8,000 changes")
+    (big_team / "cut.cbundle").write_bytes(b"CONNECTOR-BUNDLE")   # refused before the stop: still named
+    code, output = _on_a_terminal(["sync", "import", str(big_team / "cut.cbundle"), str(big_team / "big.cbundle"),
+                                   "--workspace", str(workspace)], interrupt_when=b" of 8,000 changes")
     assert code == 1, output
     assert "big.cbundle: 2,000 of 8,000 changes" in output  # the progress line
+    assert "cut.cbundle: " in output.split("8,000 changes")[-1]   # what became of it, said after the stop
     assert output.rstrip().endswith("Stopped. big.cbundle was not imported; the files before it were."), output
     assert "Traceback" not in output
     check_code, out, _err = run("check", "--workspace", str(workspace))
