@@ -90,22 +90,31 @@ def check_sync_folder(path: Path | str) -> Path:
     mix with the records and their backups. Returns the folder, links resolved.
     """
     path = Path(path).expanduser()
+    _require_folder(path)
+    _refuse_inside_workspace(path, path / "bundle")   # the folder itself counts, not only those above it
+    return path.resolve()
+
+
+def _require_folder(folder: Path) -> None:
+    """An existing folder, or one plain refusal naming what is wrong."""
     try:
-        folder_stat = os.stat(path)
+        folder_stat = os.stat(folder)
     except FileNotFoundError:
         raise OutputRefused(_("The folder {folder} does not exist: create it first, or choose another.").format(
-            folder=shown(path))) from None
+            folder=shown(folder))) from None
     except NotADirectoryError:
-        raise NotAFolder(shown(_nearest_existing(path))) from None
+        raise NotAFolder(shown(_nearest_existing(folder))) from None
     except OSError as exc:
-        raise os_error(exc, path) from None
+        raise os_error(exc, folder) from None
     if not stat.S_ISDIR(folder_stat.st_mode):
-        raise NotAFolder(shown(path))
-    workspace = workspace_folder_of(path / "bundle")   # the folder itself counts, not only those above it
+        raise NotAFolder(shown(folder))
+
+
+def _refuse_inside_workspace(shown_path: Path, path: Path) -> None:
+    workspace = workspace_folder_of(path)
     if workspace is not None:
         raise OutputRefused(_("{path} is inside the workspace {workspace}: choose a place outside it.").format(
-            path=shown(path), workspace=shown(workspace)))
-    return path.resolve()
+            path=shown(shown_path), workspace=shown(workspace)))
 
 
 def check_output_path(path: Path | str, *, force: bool = False) -> Path:
@@ -123,21 +132,8 @@ def check_output_path(path: Path | str, *, force: bool = False) -> Path:
         raise OutputRefused(_("The file name is too long: use at most {limit} characters.").format(
             limit=MAX_NAME_BYTES))
     folder = path.parent
-    try:
-        folder_stat = os.stat(folder)
-    except FileNotFoundError:
-        raise OutputRefused(_("The folder {folder} does not exist: create it first, or choose another.").format(
-            folder=shown(folder))) from None
-    except NotADirectoryError:
-        raise NotAFolder(shown(_nearest_existing(folder))) from None
-    except OSError as exc:
-        raise os_error(exc, folder) from None
-    if not stat.S_ISDIR(folder_stat.st_mode):
-        raise NotAFolder(shown(folder))
-    workspace = workspace_folder_of(path)
-    if workspace is not None:
-        raise OutputRefused(_("{path} is inside the workspace {workspace}: choose a place outside it.").format(
-            path=shown(path), workspace=shown(workspace)))
+    _require_folder(folder)
+    _refuse_inside_workspace(path, path)
     try:
         target = os.lstat(path)
     except FileNotFoundError:
@@ -258,10 +254,7 @@ def require_new_folder(path: Path) -> None:
                 raise NotAFolder(shown(above))
     except OSError as exc:
         raise os_error(exc, path) from None
-    inside = workspace_folder_of(path)
-    if inside is not None:
-        raise OutputRefused(_("{path} is inside the workspace {workspace}: choose a place outside it.").format(
-            path=shown(path), workspace=shown(inside)))
+    _refuse_inside_workspace(path, path)
 
 
 @contextmanager

@@ -269,11 +269,13 @@ class ActivityQueries:
     # connections -----------------------------------------------------------------------
 
     def connections_page(self, *, asset_id: str | None = None, person_id: str | None = None,
-                         after: tuple | None = None, limit: int = PAGE_SIZE) -> Page[ConnectionRow]:
-        """Who was connected to an asset (or what a person was connected to), newest first."""
+                         conversation_id: str | None = None, after: tuple | None = None,
+                         limit: int = PAGE_SIZE) -> Page[ConnectionRow]:
+        """Who was connected to an asset (or what a person was connected to, or in a conversation), newest first."""
         where: list[str] = []
         params: list = []
-        for column, value in (("k.asset_id", asset_id), ("k.person_id", person_id)):
+        for column, value in (("k.asset_id", asset_id), ("k.person_id", person_id),
+                              ("k.conversation_id", conversation_id)):
             if value:
                 where.append(f"{column} = ?")
                 params.append(value)

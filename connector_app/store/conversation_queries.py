@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from connector_app.store.activity_queries import ActivityQueries, ConnectionRow
+
 
 @dataclass(frozen=True)
 class PersonInConversation:
@@ -32,17 +34,6 @@ class ConversationFollowUp:
 
 
 @dataclass(frozen=True)
-class ConversationConnection:
-    id: str
-    person_id: str
-    person_name: str
-    asset_id: str
-    asset_name: str
-    made_on: str
-    outcome: str
-
-
-@dataclass(frozen=True)
 class ConversationPage:
     id: str
     occurred_at: str
@@ -55,7 +46,7 @@ class ConversationPage:
     notes: str
     people: tuple[PersonInConversation, ...]           # by name
     follow_ups: tuple[ConversationFollowUp, ...]       # open first, soonest due first
-    connections: tuple[ConversationConnection, ...]    # made in it, newest first
+    connections: tuple[ConnectionRow, ...]    # made in it, newest first
 
 
 def conversation_page(conn, conversation_id: str) -> ConversationPage | None:
@@ -73,11 +64,7 @@ def conversation_page(conn, conversation_id: str) -> ConversationPage | None:
         "SELECT f.id, f.action, f.due_on, f.state, f.person_id, p.display_name FROM follow_up f "
         "LEFT JOIN person p ON p.id = f.person_id WHERE f.conversation_id = ? "
         "ORDER BY f.state != 'open', f.due_on IS NULL, f.due_on, f.id", (conversation_id,)))
-    connections = tuple(ConversationConnection(*r) for r in conn.execute(
-        "SELECT k.id, k.person_id, coalesce(p.display_name, ''), k.asset_id, coalesce(a.name, ''), k.made_on, "
-        "k.outcome FROM connection k LEFT JOIN person p ON p.id = k.person_id "
-        "LEFT JOIN asset a ON a.id = k.asset_id WHERE k.conversation_id = ? ORDER BY k.made_on DESC, k.id DESC",
-        (conversation_id,)))
+    connections = tuple(_all_connections(ActivityQueries(conn), conversation_id))
     return ConversationPage(row[0], row[1], row[2], row[3], row[4], row[5], row[6] or 0,
                             tuple(json.loads(row[7] or "[]")), row[8] or "", people, follow_ups, connections)
 
@@ -99,3 +86,14 @@ def fullest_conversation(conn) -> str | None:
         "EXISTS (SELECT 1 FROM connection k WHERE k.conversation_id = c.id) DESC, "
         "(SELECT count(*) FROM conversation_person cp WHERE cp.conversation_id = c.id) DESC, c.id LIMIT 1").fetchone()
     return None if row is None else row[0]
+
+
+def _all_connections(queries: ActivityQueries, conversation_id: str) -> list[ConnectionRow]:
+    """Every connection made in the conversation (a handful), newest first, as the asset pages list them."""
+    rows, after = [], None
+    while True:
+        page = queries.connections_page(conversation_id=conversation_id, after=after)
+        rows.extend(page.rows)
+        if page.is_last:
+            return rows
+        after = page.after
